@@ -1,0 +1,189 @@
+package dev.v2l.cli;
+
+import dev.v2l.geom.OrientedRect;
+import dev.v2l.geom.Prism;
+import dev.v2l.geom.Vec2;
+import dev.v2l.layout.Layout;
+import dev.v2l.layout.LayoutObject;
+import dev.v2l.layout.MapFrame;
+import dev.v2l.layout.MapParser;
+import dev.v2l.layout.MapWriter;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code v2l bench}: throughput figures for the hot paths, on one thread, after warm-up. Each benchmark runs
+ * {@code --iterations} timed rounds of about {@code --seconds} each and prints the median rate and the range.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure throughput of hot paths on one thread: 'parse' (typical model responses with a "
+                + "v2lo map), 'distance' (all pairwise prism distances of a 40-object scene).",
+        footer = {"", "Example: v2l bench parse distance --seconds 2"})
+final class BenchCommand implements Callable<Integer> {
+
+    static final List<String> NAMES = List.of("parse", "distance");
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "Benchmarks to run: ${COMPLETION-CANDIDATES}; "
+            + "default all.", completionCandidates = Names.class)
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--seconds", defaultValue = "1.0", description = "Length of one timed round. Default: "
+            + "${DEFAULT-VALUE}.")
+    double seconds;
+
+    @Option(names = "--iterations", defaultValue = "5", description = "Timed rounds. Default: ${DEFAULT-VALUE}.")
+    int iterations;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of the generated inputs. Default: "
+            + "${DEFAULT-VALUE}.")
+    long seed;
+
+    static final class Names extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        Names() {
+            super(NAMES);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        List<String> run = names.isEmpty() ? NAMES : names;
+        for (String n : run) {
+            if (!NAMES.contains(n)) {
+                throw new IllegalArgumentException("unknown benchmark '" + n + "'; available: " + String.join(", ",
+                        NAMES));
+            }
+        }
+        if (!(seconds > 0) || iterations < 1) {
+            throw new IllegalArgumentException("--seconds must be > 0 and --iterations >= 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("v2l bench: %s, Java %s, %d available processors, 1 thread%n", VersionProvider.version(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        for (String n : run) {
+            switch (n) {
+                case "parse" -> benchParse(out);
+                case "distance" -> benchDistance(out);
+                default -> throw new IllegalStateException(n);
+            }
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** Typical model responses: 6–16 objects, a v2lo map in tags, a short think and answer. */
+    static List<String> typicalResponses(long seed, int n) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        String[] labels = {"sofa", "chair", "table", "tv", "bed", "lamp", "cabinet", "refrigerator", "plant",
+            "desk", "toilet", "sink", "stool", "pillow", "monitor", "door"};
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int k = 6 + rnd.nextInt(11);
+            List<LayoutObject> objs = new ArrayList<>();
+            for (int j = 0; j < k; j++) {
+                double cx = rnd.nextDouble(-4, 4);
+                double cy = rnd.nextDouble(0, 7);
+                objs.add(new LayoutObject(labels[rnd.nextInt(labels.length)],
+                        OrientedRect.fromBounds(cx, cy, cx + rnd.nextDouble(0.2, 2.2), cy + rnd.nextDouble(0.2, 2))));
+            }
+            String map = MapWriter.writeV2lo(new Layout(MapFrame.FIRST_CAMERA, objs));
+            out.add("<map>" + map + "</map><think>The centre of the sofa is (1.2, 3.4); the vector to the table is "
+                    + "(0.5, -1.0); the cross product is negative, so it is on the right.</think><answer>B</answer>");
+        }
+        return out;
+    }
+
+    private void benchParse(PrintWriter out) {
+        List<String> responses = typicalResponses(seed, 1000);
+        double chars = responses.stream().mapToInt(String::length).average().orElse(0);
+        MapParser parser = MapParser.lenient();
+        int[] cursor = {0};
+        IntSupplier op = () -> {
+            String t = responses.get(cursor[0]++ % responses.size());
+            return parser.parse(t).layout().size();
+        };
+        report(out, "parse", String.format(Locale.ROOT, "typical responses (avg %.0f chars, 6-16 objects)", chars),
+                "maps/s", op, 1);
+    }
+
+    private void benchDistance(PrintWriter out) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<Prism[]> scenes = new ArrayList<>();
+        for (int s = 0; s < 64; s++) {
+            Prism[] p = new Prism[40];
+            for (int i = 0; i < p.length; i++) {
+                OrientedRect f = new OrientedRect(new Vec2(rnd.nextDouble(0, 8), rnd.nextDouble(0, 8)),
+                        new Vec2(Math.cos(rnd.nextDouble(0, Math.PI)), Math.sin(rnd.nextDouble(0, Math.PI))),
+                        rnd.nextDouble(0.05, 1.2), rnd.nextDouble(0.05, 1.0));
+                double z0 = rnd.nextDouble(0, 1.5);
+                p[i] = new Prism(f, z0, z0 + rnd.nextDouble(0.05, 1.5));
+            }
+            scenes.add(p);
+        }
+        int[] cursor = {0};
+        double[] sink = {0};
+        IntSupplier op = () -> {
+            Prism[] p = scenes.get(cursor[0]++ % scenes.size());
+            double sum = 0;
+            for (int i = 0; i < p.length; i++) {
+                for (int j = i + 1; j < p.length; j++) {
+                    sum += p[i].distanceTo(p[j]);
+                }
+            }
+            sink[0] += sum;
+            return 1;
+        };
+        report(out, "distance", "all 780 pairwise prism distances of a 40-object scene", "scenes/s", op, 1);
+        if (sink[0] == 42) {
+            out.println();
+        }
+    }
+
+    private void report(PrintWriter out, String name, String what, String unit, IntSupplier op, int perOp) {
+        // Warm-up: as long as one round, at least.
+        runFor(op, seconds);
+        double[] rates = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            rates[i] = runFor(op, seconds) * perOp;
+        }
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        out.printf(Locale.ROOT, "%-9s %,14.0f %s  (median of %d rounds of %.1f s; min %,.0f, max %,.0f) — %s%n",
+                name, median, unit, iterations, seconds, sorted[0], sorted[sorted.length - 1], what);
+        out.flush();
+    }
+
+    /** Operations per second over about {@code secs}. */
+    private static double runFor(IntSupplier op, double secs) {
+        long budget = (long) (secs * 1e9);
+        long start = System.nanoTime();
+        long n = 0;
+        int blackhole = 0;
+        long now;
+        do {
+            for (int i = 0; i < 64; i++) {
+                blackhole += op.getAsInt();
+            }
+            n += 64;
+            now = System.nanoTime();
+        } while (now - start < budget);
+        if (blackhole == Integer.MIN_VALUE) {
+            System.out.print("");
+        }
+        return n / ((now - start) / 1e9);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.v2l.cli;
+
+import dev.v2l.io.BadInputException;
+import java.io.PrintWriter;
+import java.util.NoSuchElementException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code v2l} command line. Exit codes: 0 success, 1 runtime failure, 2 usage error or bad input.
+ */
+@Command(name = "v2l", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "video2layout: metric cognitive maps, spatial questions, benchmarks and scoring for "
+                + "spatial-reasoning vision-language models.",
+        subcommands = {DemoCommand.class, ScenesCommand.class, MapCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error or bad input.",
+            "Run 'v2l COMMAND --help' for a command's options and an example."})
+public final class Main implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (used by tests). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof BadInputException || ex instanceof NoSuchElementException
+                    || ex instanceof IllegalArgumentException) {
+                err.println("v2l: error: " + ex.getMessage());
+                err.flush();
+                return EXIT_USAGE;
+            }
+            err.println("v2l: failed: " + ex);
+            if (System.getenv("V2L_DEBUG") != null) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(set V2L_DEBUG=1 for the stack trace)");
+            }
+            err.flush();
+            return EXIT_FAILURE;
+        });
+        return cl;
+    }
+}
