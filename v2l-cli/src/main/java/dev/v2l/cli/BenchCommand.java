@@ -153,7 +153,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void report(PrintWriter out, String name, String what, String unit, IntSupplier op, int perOp) {
-        // Warm-up: as long as one round, at least.
+        // Warm-up: two rounds, so the JIT has compiled the hot path before timing starts.
+        runFor(op, seconds);
         runFor(op, seconds);
         double[] rates = new double[iterations];
         for (int i = 0; i < iterations; i++) {

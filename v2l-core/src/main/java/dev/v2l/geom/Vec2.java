@@ -30,11 +30,13 @@ public record Vec2(double x, double y) {
     }
 
     public double length() {
-        return Math.hypot(x, y);
+        return Math.sqrt(x * x + y * y);
     }
 
     public double distanceTo(Vec2 o) {
-        return Math.hypot(x - o.x, y - o.y);
+        double dx = x - o.x;
+        double dy = y - o.y;
+        return Math.sqrt(dx * dx + dy * dy);
     }
 
     /** This vector scaled to length 1; throws for the zero vector, which has no direction. */

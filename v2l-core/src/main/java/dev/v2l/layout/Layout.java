@@ -65,6 +65,29 @@ public record Layout(MapFrame frame, List<LayoutObject> objects) {
         return objects.stream().filter(o -> instanceId.equals(o.instanceId())).findFirst();
     }
 
+    /**
+     * Same frame, same labels in the same order, footprints within {@code tolerance} metres
+     * ({@link dev.v2l.geom.OrientedRect#approximatelyEquals}) and the same height ranges within tolerance.
+     */
+    public boolean approximatelyEquals(Layout other, double tolerance) {
+        if (frame != other.frame || objects.size() != other.objects.size()) {
+            return false;
+        }
+        for (int i = 0; i < objects.size(); i++) {
+            LayoutObject a = objects.get(i);
+            LayoutObject b = other.objects.get(i);
+            if (!a.label().equals(b.label()) || !a.footprint().approximatelyEquals(b.footprint(), tolerance)
+                    || a.hasHeight() != b.hasHeight()) {
+                return false;
+            }
+            if (a.hasHeight() && (Math.abs(a.height().min() - b.height().min()) > tolerance
+                    || Math.abs(a.height().max() - b.height().max()) > tolerance)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Every footprint moved by a rigid motion; the frame is kept (the caller says what it now means). */
     public Layout transformed(Rigid2 t, MapFrame newFrame) {
         List<LayoutObject> moved = new ArrayList<>(objects.size());

@@ -313,6 +313,18 @@ final class LenientJson {
             diags.repairOnce("single-quotes", pos, "a single-quoted string was accepted");
         }
         pos++;
+        // Fast path: a plain ASCII string closed by the same quote, no escapes.
+        for (int i = pos; i < end; i++) {
+            char raw = text.charAt(i);
+            if (raw == open) {
+                String v = text.substring(pos, i);
+                pos = i + 1;
+                return new LenientNode.Str(start, v);
+            }
+            if (raw == '\\' || raw >= 0x80 || raw == '\n') {
+                break;
+            }
+        }
         StringBuilder sb = new StringBuilder();
         while (pos < end) {
             char raw = text.charAt(pos);
@@ -408,7 +420,7 @@ final class LenientJson {
         }
         double value;
         try {
-            value = Double.parseDouble(sb.toString());
+            value = exp ? Double.parseDouble(sb.toString()) : parseDecimal(sb);
         } catch (NumberFormatException e) {
             diags.dropped("bad-number", start, "'" + sb + "' is not a number");
             return new LenientNode.Lit(start, null);
@@ -419,6 +431,48 @@ final class LenientJson {
             integral = false;
         }
         return new LenientNode.Num(start, value * scale, integral);
+    }
+
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * A plain decimal ({@code -12.345}) with at most 15 significant digits is an exact integer divided by an exact
+     * power of ten, and IEEE division rounds correctly, so this equals {@link Double#parseDouble}; longer ones go
+     * through it.
+     */
+    static double parseDecimal(CharSequence s) {
+        int i = 0;
+        boolean negative = false;
+        if (s.length() > 0 && s.charAt(0) == '-') {
+            negative = true;
+            i = 1;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = -1;
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                fraction = 0;
+                continue;
+            }
+            if (mantissa != 0 || c != '0') {
+                digits++;
+            }
+            if (digits > 15) {
+                return Double.parseDouble(s.toString());
+            }
+            mantissa = mantissa * 10 + (c - '0');
+            if (fraction >= 0) {
+                fraction++;
+            }
+        }
+        if (fraction >= POW10.length) {
+            return Double.parseDouble(s.toString());
+        }
+        double v = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+        return negative ? -v : v;
     }
 
     private void skipInlineSpace() {
@@ -437,6 +491,10 @@ final class LenientJson {
     private double unitScale(int numberStart) {
         int save = pos;
         skipInlineSpace();
+        if (pos >= end || !Character.isLetter(text.charAt(pos))) {
+            pos = save;
+            return 1;
+        }
         for (String[] u : UNITS) {
             String name = u[0];
             if (text.regionMatches(true, pos, name, 0, name.length())) {

@@ -335,7 +335,15 @@ final class MapInterpreter {
     }
 
     static String cleanLabel(String raw) {
-        return raw.strip().replaceAll("\\s+", " ");
+        String s = raw.strip();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < s.length()
+                    && Character.isWhitespace(s.charAt(i + 1))))) {
+                return s.replaceAll("\\s+", " ");
+            }
+        }
+        return s;
     }
 
     /** An entry object: label (or the given one) + geometry (+ z). Null when dropped. */
@@ -383,10 +391,11 @@ final class MapInterpreter {
             return null;
         }
         OrientedRect rect = null;
-        if (bbox != null) {
-            rect = bbox instanceof LenientNode.Obj bo ? separateBounds(bo, label, scale) : geometry(bbox, scale);
-        } else if (corners != null) {
+        if (corners != null) {
+            // Corners carry the rotation a bbox loses (the extended form writes both).
             rect = cornersRect(corners, scale, label);
+        } else if (bbox != null) {
+            rect = bbox instanceof LenientNode.Obj bo ? separateBounds(bo, label, scale) : geometry(bbox, scale);
         } else if (hasBounds(separate)) {
             rect = boundsFromSeparate(separate, label, scale, o.offset());
         } else if (center != null || separate.containsKey("x")) {

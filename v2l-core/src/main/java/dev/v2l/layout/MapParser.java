@@ -107,6 +107,15 @@ public final class MapParser {
         if (text.indexOf('<') < 0) {
             return new int[] {0, text.length()};
         }
+        // Fast path: the exact tags, once each.
+        int o = text.indexOf("<map>");
+        if (o >= 0) {
+            int c = text.indexOf("</map>", o + 5);
+            if (c >= 0 && text.indexOf("<map>", c) < 0 && text.lastIndexOf("<map>", c) == o
+                    && !OPEN_TAG.matcher(text).region(0, o).find()) {
+                return new int[] {o + 5, c};
+            }
+        }
         Matcher open = OPEN_TAG.matcher(text);
         if (open.find()) {
             int start = open.end();
