@@ -165,8 +165,8 @@ final class LenientJson {
                 return new LenientNode.Obj(start, members);
             }
             if (c == ']' || c == ')') {
-                diags.repair("mismatched-bracket", pos, "'" + c + "' closes an object opened with '{'");
-                pos++;
+                // A closer of the enclosing list: the '}' was forgotten. Leave it for the list.
+                diags.repair("missing-bracket", pos, "a '}' was missing before '" + c + "'");
                 return new LenientNode.Obj(start, members);
             }
             if (c == ',' || c == ';') {
@@ -206,27 +206,26 @@ final class LenientJson {
                 diags.repairOnce("truncated", pos, "the text ends inside a structure; open brackets were closed");
             }
             members.add(new LenientNode.Member(key, keyOffset, v));
-            expectMember = false;
-            trailingCommaCheck('}');
+            expectMember = consumeComma();
         }
     }
 
-    /** After a member or item: a comma directly followed by the closer is a trailing comma. */
-    private void trailingCommaCheck(char closer) {
-        int save = pos;
+    /**
+     * After a member or item: consumes a following comma (a comma directly followed by a closer is reported as a
+     * trailing comma). Returns whether a comma was consumed.
+     */
+    private boolean consumeComma() {
         skipSpaceAndComments();
         if (pos < end && peek() == ',') {
             int commaAt = pos;
             pos++;
             skipSpaceAndComments();
-            if (pos < end && (peek() == closer || peek() == ']' || peek() == '}' || peek() == ')')) {
+            if (pos < end && (peek() == ']' || peek() == '}' || peek() == ')')) {
                 diags.repairOnce("trailing-comma", commaAt, "a trailing comma was ignored");
-                return;
             }
-            pos = commaAt; // the loop consumes the comma normally
-            return;
+            return true;
         }
-        pos = save;
+        return false;
     }
 
     private String key() {
@@ -269,9 +268,8 @@ final class LenientJson {
                 return new LenientNode.Arr(start, items);
             }
             if (c == ']' || c == '}' || c == ')') {
-                diags.repair("mismatched-bracket", pos, "'" + c + "' closes a list opened with '"
-                        + (closer == ']' ? '[' : '(') + "'");
-                pos++;
+                // A closer of an enclosing structure: this list's own closer was forgotten.
+                diags.repair("missing-bracket", pos, "a '" + closer + "' was missing before '" + c + "'");
                 return new LenientNode.Arr(start, items);
             }
             if (c == ',' || c == ';') {
@@ -285,6 +283,7 @@ final class LenientJson {
             if (isEllipsisAt(pos)) {
                 diags.dropped("ellipsis", pos, "an ellipsis ('...') stands for entries that were not written");
                 pos += text.charAt(pos) == '\u2026' ? 1 : 3;
+                expectItem = false;
                 continue;
             }
             if (!expectItem) {
@@ -297,8 +296,7 @@ final class LenientJson {
             } else if (pos == before) {
                 pos++; // make progress on junk
             }
-            expectItem = false;
-            trailingCommaCheck(closer);
+            expectItem = consumeComma();
         }
     }
 

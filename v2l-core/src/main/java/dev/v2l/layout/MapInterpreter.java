@@ -245,7 +245,8 @@ final class MapInterpreter {
             }
             return true;
         }
-        if (v instanceof LenientNode.Arr a) {
+        if (v instanceof LenientNode.Arr raw) {
+            LenientNode.Arr a = numericStrings(raw);
             if (boxLike(a)) {
                 OrientedRect r = geometry(a, scale);
                 if (r != null) {
@@ -463,11 +464,61 @@ final class MapInterpreter {
         return n instanceof LenientNode.Num v ? v.value() : Double.NaN;
     }
 
+    /**
+     * Numbers written as strings ({@code "1.2"}, {@code "1.2m"}) inside a list become numbers, with a repair; the
+     * list is returned unchanged when it has none.
+     */
+    private LenientNode.Arr numericStrings(LenientNode.Arr a) {
+        List<LenientNode> items = null;
+        for (int i = 0; i < a.items().size(); i++) {
+            LenientNode n = a.items().get(i);
+            LenientNode replacement = null;
+            if (n instanceof LenientNode.Str s) {
+                LenientNode.Num v = quotedNumber(s);
+                if (v != null) {
+                    diags.repairOnce("quoted-number", s.offset(), "a number written as a string was read as a number");
+                    replacement = v;
+                }
+            } else if (n instanceof LenientNode.Arr inner) {
+                LenientNode.Arr fixed = numericStrings(inner);
+                if (fixed != inner) {
+                    replacement = fixed;
+                }
+            }
+            if (replacement != null) {
+                if (items == null) {
+                    items = new ArrayList<>(a.items());
+                }
+                items.set(i, replacement);
+            }
+        }
+        return items == null ? a : new LenientNode.Arr(a.offset(), items);
+    }
+
+    private static LenientNode.Num quotedNumber(LenientNode.Str s) {
+        String t = s.value().strip();
+        if (t.isEmpty() || t.length() > 40) {
+            return null;
+        }
+        Diagnostics scratch = new Diagnostics();
+        LenientJson j = new LenientJson(t, 0, t.length(), scratch);
+        char c = t.charAt(0);
+        if (!(c == '-' || c == '+' || c == '.' || Character.isDigit(c))) {
+            return null;
+        }
+        LenientNode n = j.readValue();
+        return n instanceof LenientNode.Num num && j.position() == t.length()
+                ? new LenientNode.Num(s.offset(), num.value(), num.integral()) : null;
+    }
+
     /** A box given as a list: 4 numbers, two corners, four corners, or one of those nested once. */
     private OrientedRect geometry(LenientNode node, double scale) {
         if (node instanceof LenientNode.Str s) {
             diags.dropped("quoted-geometry", s.offset(), "a box written as a string was dropped");
             return null;
+        }
+        if (node instanceof LenientNode.Arr raw) {
+            node = numericStrings(raw);
         }
         if (!(node instanceof LenientNode.Arr a)) {
             diags.dropped("bad-geometry", node == null ? 0 : node.offset(), "a box must be a list of numbers");
@@ -527,6 +578,9 @@ final class MapInterpreter {
     }
 
     private OrientedRect cornersRect(LenientNode node, double scale, String label) {
+        if (node instanceof LenientNode.Arr raw) {
+            node = numericStrings(raw);
+        }
         if (!(node instanceof LenientNode.Arr a) || a.items().size() < 3 || !allPoints(a.items())) {
             diags.dropped("bad-geometry", node == null ? 0 : node.offset(),
                     (label == null ? "" : "'" + label + "': ") + "corners must be a list of [x, y] points");

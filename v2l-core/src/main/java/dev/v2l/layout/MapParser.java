@@ -86,17 +86,19 @@ public final class MapParser {
                 break;
             }
             int mark = d.mark();
-            if (tries == 0 && hasProseBefore(source, start, at)) {
-                d.note("lead-in", start, "text before the map was skipped");
-            }
             LenientJson json = new LenientJson(source, at, end, d);
             LenientNode node = json.readValue();
             MapInterpreter.Interpretation r = interpreter.interpret(node);
             if (r.recognized()) {
+                if (hasProseBefore(source, start, at)) {
+                    d.note("lead-in", start, "text before the map was skipped");
+                }
                 return new MapParseResult(r.form(), r.layout(), r.grid(), d.finish());
             }
             d.reset(mark);
-            at++;
+            // A complete value that is not a map (prose like "[x_min, y_min]") is skipped whole; its insides are
+            // not candidates.
+            at = Math.max(at + 1, json.position());
         }
         d.add(MapDiagnostic.Kind.ERROR, "no-map", start, "no map could be recovered from the text");
         return new MapParseResult(form, null, null, d.finish());
@@ -184,10 +186,20 @@ public final class MapParser {
         return -1;
     }
 
+    /** Letters before the map other than Video2Layout's own lead-in and code-fence info words. */
     private static boolean hasProseBefore(String s, int start, int at) {
-        for (int i = start; i < at; i++) {
-            if (Character.isLetter(s.charAt(i))) {
-                return !s.startsWith(MapWriter.LEAD_IN.strip(), firstNonSpace(s, start));
+        int i = firstNonSpace(s, start);
+        if (s.startsWith(MapWriter.LEAD_IN, i)) {
+            i += MapWriter.LEAD_IN.length();
+        }
+        for (; i < at; i++) {
+            char c = s.charAt(i);
+            if (c == '`') {
+                while (i + 1 < at && (s.charAt(i + 1) == '`' || Character.isLetter(s.charAt(i + 1)))) {
+                    i++;
+                }
+            } else if (Character.isLetter(c)) {
+                return true;
             }
         }
         return false;
