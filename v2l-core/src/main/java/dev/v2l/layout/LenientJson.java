@@ -153,21 +153,22 @@ final class LenientJson {
         pos++; // {
         List<LenientNode.Member> members = new ArrayList<>();
         boolean expectMember = true;
+        boolean junk = false;
         while (true) {
             skipSpaceAndComments();
             if (pos >= end) {
                 diags.repairOnce("truncated", pos, "the text ends inside a structure; open brackets were closed");
-                return new LenientNode.Obj(start, members);
+                return new LenientNode.Obj(start, members, junk);
             }
             char c = peek();
             if (c == '}') {
                 pos++;
-                return new LenientNode.Obj(start, members);
+                return new LenientNode.Obj(start, members, junk);
             }
             if (c == ']' || c == ')') {
                 // A closer of the enclosing list: the '}' was forgotten. Leave it for the list.
                 diags.repair("missing-bracket", pos, "a '}' was missing before '" + c + "'");
-                return new LenientNode.Obj(start, members);
+                return new LenientNode.Obj(start, members, junk);
             }
             if (c == ',' || c == ';') {
                 if (expectMember && !members.isEmpty()) {
@@ -186,6 +187,7 @@ final class LenientJson {
                 // Not a key at all: skip one character to make progress.
                 diags.dropped("unexpected-character", pos, "unexpected '" + text.charAt(pos) + "' in an object");
                 pos++;
+                junk = true;
                 continue;
             }
             skipSpaceAndComments();
@@ -256,21 +258,22 @@ final class LenientJson {
         pos++;
         List<LenientNode> items = new ArrayList<>();
         boolean expectItem = true;
+        boolean junk = false;
         while (true) {
             skipSpaceAndComments();
             if (pos >= end) {
                 diags.repairOnce("truncated", pos, "the text ends inside a structure; open brackets were closed");
-                return new LenientNode.Arr(start, items);
+                return new LenientNode.Arr(start, items, junk);
             }
             char c = peek();
             if (c == closer) {
                 pos++;
-                return new LenientNode.Arr(start, items);
+                return new LenientNode.Arr(start, items, junk);
             }
             if (c == ']' || c == '}' || c == ')') {
                 // A closer of an enclosing structure: this list's own closer was forgotten.
                 diags.repair("missing-bracket", pos, "a '" + closer + "' was missing before '" + c + "'");
-                return new LenientNode.Arr(start, items);
+                return new LenientNode.Arr(start, items, junk);
             }
             if (c == ',' || c == ';') {
                 if (expectItem && !items.isEmpty()) {
@@ -293,8 +296,11 @@ final class LenientJson {
             LenientNode v = value(depth + 1);
             if (v != null) {
                 items.add(v);
-            } else if (pos == before) {
-                pos++; // make progress on junk
+            } else {
+                junk = true;
+                if (pos == before) {
+                    pos++; // make progress on junk
+                }
             }
             expectItem = consumeComma();
         }

@@ -7,13 +7,17 @@ sealed interface LenientNode {
 
     int offset();
 
-    record Obj(int offset, List<Member> members) implements LenientNode {
+    /** {@code junk}: characters inside it had to be skipped (so an empty one is not a clean {}). */
+    record Obj(int offset, List<Member> members, boolean junk) implements LenientNode {
     }
 
     record Member(String key, int keyOffset, LenientNode value) {
     }
 
-    record Arr(int offset, List<LenientNode> items) implements LenientNode {
+    record Arr(int offset, List<LenientNode> items, boolean junk) implements LenientNode {
+        Arr(int offset, List<LenientNode> items) {
+            this(offset, items, false);
+        }
     }
 
     /** A number, already converted to metres when it carried a unit. */

@@ -163,6 +163,9 @@ final class MapInterpreter {
     private boolean metricEntries(LenientNode node, double scale, List<LayoutObject> out, int depth) {
         if (node instanceof LenientNode.Arr arr) {
             if (arr.items().isEmpty()) {
+                if (arr.junk()) {
+                    return false;
+                }
                 diags.note("empty-map", arr.offset(), "the map is an empty list");
                 return true;
             }
@@ -188,6 +191,9 @@ final class MapInterpreter {
         }
         if (node instanceof LenientNode.Obj obj) {
             if (obj.members().isEmpty()) {
+                if (obj.junk()) {
+                    return false;
+                }
                 diags.note("empty-map", obj.offset(), "the map is an empty object");
                 return true;
             }
@@ -492,7 +498,7 @@ final class MapInterpreter {
                 items.set(i, replacement);
             }
         }
-        return items == null ? a : new LenientNode.Arr(a.offset(), items);
+        return items == null ? a : new LenientNode.Arr(a.offset(), items, a.junk());
     }
 
     private static LenientNode.Num quotedNumber(LenientNode.Str s) {

@@ -12,8 +12,13 @@ public record CameraPose(Vec3 position, Vec3 forward, Vec3 up) {
         if (!position.isFinite()) {
             throw new IllegalArgumentException("camera position must be finite, got " + position);
         }
-        forward = forward.normalized();
-        up = up.minus(forward.times(up.dot(forward))).normalized();
+        // Already-unit, already-orthogonal vectors are kept bit for bit (so a pose survives writing and reading).
+        if (Math.abs(forward.length() - 1) > 1e-12) {
+            forward = forward.normalized();
+        }
+        if (Math.abs(up.dot(forward)) > 1e-12 || Math.abs(up.length() - 1) > 1e-12) {
+            up = up.minus(forward.times(up.dot(forward))).normalized();
+        }
     }
 
     /**

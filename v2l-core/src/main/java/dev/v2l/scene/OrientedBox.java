@@ -33,11 +33,19 @@ public record OrientedBox(Vec3 center, Vec3 axis0, Vec3 axis1, Vec3 axis2, doubl
             throw new IllegalArgumentException(
                     "box axes must be mutually orthogonal, got " + axis0 + ", " + axis1 + ", " + axis2);
         }
-        // Gram–Schmidt so downstream maths sees exact orthonormal axes.
-        axis0 = axis0.normalized();
-        axis1 = axis1.minus(axis0.times(axis1.dot(axis0))).normalized();
-        Vec3 a2 = axis2.minus(axis0.times(axis2.dot(axis0))).minus(axis1.times(axis2.dot(axis1)));
-        axis2 = a2.normalized();
+        // Gram–Schmidt so downstream maths sees orthonormal axes; axes already orthonormal to 1e-12 are kept
+        // bit for bit, so writing and reading a box gives the same box.
+        if (!isOrthonormal(axis0, axis1, axis2, 1e-12)) {
+            axis0 = axis0.normalized();
+            axis1 = axis1.minus(axis0.times(axis1.dot(axis0))).normalized();
+            Vec3 a2 = axis2.minus(axis0.times(axis2.dot(axis0))).minus(axis1.times(axis2.dot(axis1)));
+            axis2 = a2.normalized();
+        }
+    }
+
+    private static boolean isOrthonormal(Vec3 a, Vec3 b, Vec3 c, double tol) {
+        return Math.abs(a.length() - 1) <= tol && Math.abs(b.length() - 1) <= tol && Math.abs(c.length() - 1) <= tol
+                && Math.abs(a.dot(b)) <= tol && Math.abs(a.dot(c)) <= tol && Math.abs(b.dot(c)) <= tol;
     }
 
     /** An axis-aligned box from its minimum and maximum corners. */
