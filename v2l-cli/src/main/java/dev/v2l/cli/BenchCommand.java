@@ -26,12 +26,14 @@ import picocli.CommandLine.Spec;
  * {@code --iterations} timed rounds of about {@code --seconds} each and prints the median rate and the range.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure throughput of hot paths on one thread: 'parse' (typical model responses with a "
-                + "v2lo map), 'distance' (all pairwise prism distances of a 40-object scene).",
+        description = "Measure throughput of hot paths: 'parse' (typical model responses with a v2lo map, one "
+                + "thread), 'distance' (all pairwise prism distances of a 40-object scene, one thread), 'qa' (question "
+                + "generation with JSON output over every scene of --qa-source, all types, 20 per type per scene, "
+                + "--threads workers).",
         footer = {"", "Example: v2l bench parse distance --seconds 2"})
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> NAMES = List.of("parse", "distance");
+    static final List<String> NAMES = List.of("parse", "distance", "qa");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -50,6 +52,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the generated inputs. Default: "
             + "${DEFAULT-VALUE}.")
     long seed;
+
+    @Option(names = "--qa-source", description = "Scene sources for the qa benchmark (repeatable). Default: the "
+            + "three VSI-Bench meta_info files in ../shared/data/vsibench-meta.")
+    List<String> qaSources = new ArrayList<>();
+
+    @Option(names = "--threads", defaultValue = "0", description = "Worker threads for the qa benchmark (0: one per "
+            + "processor).")
+    int threads;
 
     static final class Names extends ArrayList<String> {
         private static final long serialVersionUID = 1L;
@@ -72,12 +82,13 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--seconds must be > 0 and --iterations >= 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("v2l bench: %s, Java %s, %d available processors, 1 thread%n", VersionProvider.version(),
+        out.printf("v2l bench: %s, Java %s, %d available processors%n", VersionProvider.version(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         for (String n : run) {
             switch (n) {
                 case "parse" -> benchParse(out);
                 case "distance" -> benchDistance(out);
+                case "qa" -> benchQa(out);
                 default -> throw new IllegalStateException(n);
             }
         }
@@ -150,6 +161,39 @@ final class BenchCommand implements Callable<Integer> {
         if (sink[0] == 42) {
             out.println();
         }
+    }
+
+    private void benchQa(PrintWriter out) {
+        List<String> specs = qaSources.isEmpty() ? QaBench.defaultSources() : qaSources;
+        QaBench bench = new QaBench(specs, threads);
+        IntSupplier op = bench::runOnce;
+        // One op = one pass over every scene. The JIT needs several seconds on two cores to compile the generator
+        // while two workers run, so warm up for at least 10 s (or two rounds), then report questions per second.
+        long w0 = System.nanoTime();
+        while (System.nanoTime() - w0 < Math.max(10, 2 * seconds) * 1e9) {
+            op.getAsInt();
+        }
+        double[] rates = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            long q0 = bench.questions();
+            long t0 = System.nanoTime();
+            long n = 0;
+            do {
+                op.getAsInt();
+                n++;
+            } while (System.nanoTime() - t0 < seconds * 1e9);
+            rates[i] = (bench.questions() - q0) / ((System.nanoTime() - t0) / 1e9);
+            if (System.getenv("V2L_BENCH_VERBOSE") != null) {
+                out.printf(Locale.ROOT, "  round %d: %,.0f questions/s%n", i + 1, rates[i]);
+            }
+        }
+        Arrays.sort(rates);
+        out.printf(Locale.ROOT, "%-9s %,14.0f questions/s  (median of %d rounds of %.1f s; min %,.0f, max %,.0f) — %d"
+                + " scenes, %d questions per pass, %d threads, JSON lines written to memory%n", "qa",
+                rates[rates.length / 2], iterations, seconds, rates[0], rates[rates.length - 1], bench.scenes(),
+                bench.perPass(), bench.threads());
+        out.flush();
+        bench.close();
     }
 
     private void report(PrintWriter out, String name, String what, String unit, IntSupplier op, int perOp) {

@@ -1,0 +1,353 @@
+package dev.v2l.qa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.v2l.geom.Vec2;
+import dev.v2l.geom.Vec3;
+import dev.v2l.layout.Decimals;
+import dev.v2l.layout.Layouts;
+import dev.v2l.scene.OrientedBox;
+import dev.v2l.scene.Scene;
+import dev.v2l.scene.SceneObject;
+import dev.v2l.source.VsiMetaInfoSource;
+import dev.v2l.testing.TestPaths;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * Every type generated over all 288 real VSI-Bench scenes, and every answer recomputed by an independent path:
+ * footprints by a brute-force minimum-area rectangle of the projected box corners (not the production code's JTS
+ * call), distances by JTS polygon distance plus the vertical gap, directions by atan2 in the observer's frame.
+ */
+class RealDataQuestionsTest {
+
+    static final Map<String, Scene> SCENES = new LinkedHashMap<>();
+    static final List<Question> QUESTIONS = new ArrayList<>();
+    static final GenerationStats STATS = new GenerationStats();
+    private static final GeometryFactory JTS = new GeometryFactory();
+
+    @BeforeAll
+    static void generate() {
+        QuestionGenerator gen = new QuestionGenerator(List.of(QuestionType.values()), 20, 7, Thresholds.DEFAULT);
+        QuestionGenerator.Finisher fin = new QuestionGenerator.Finisher(gen.settings());
+        for (String f : TestPaths.VSI_FILES) {
+            for (Scene s : new VsiMetaInfoSource(TestPaths.vsiMeta(f))) {
+                SCENES.put(s.id(), s);
+                QuestionGenerator.SceneDrafts sd = gen.draft(QaInput.of(s));
+                STATS.merge(sd.stats());
+                QUESTIONS.addAll(fin.finish(sd));
+            }
+        }
+    }
+
+    static Map<QuestionType, List<Question>> byType() {
+        Map<QuestionType, List<Question>> m = new EnumMap<>(QuestionType.class);
+        for (Question q : QUESTIONS) {
+            m.computeIfAbsent(q.type(), k -> new ArrayList<>()).add(q);
+        }
+        return m;
+    }
+
+    @Test
+    void everyTypeIsGeneratedInQuantity() {
+        Map<QuestionType, List<Question>> m = byType();
+        assertThat(SCENES).hasSize(288);
+        for (QuestionType t : QuestionType.values()) {
+            if (t == QuestionType.OBJ_APPEARANCE_ORDER) {
+                assertThat(m.get(t)).as("no video, no appearance order").isNull();
+                continue;
+            }
+            if (t == QuestionType.ROOM_SIZE_ESTIMATION) {
+                continue; // one per scene
+            }
+            assertThat(m.get(t)).as(t.code()).hasSizeGreaterThan(500);
+        }
+        assertThat(m.get(QuestionType.OBJECT_ABS_DISTANCE)).hasSizeGreaterThanOrEqualTo(1000);
+        assertThat(m.get(QuestionType.MIN_DISTANCE)).hasSizeGreaterThanOrEqualTo(1000);
+        // Counting, size and room size are bounded by the data itself; every possible question is made.
+        int multiInstanceLabels = 0;
+        int scenesWithArea = 0;
+        for (Scene s : SCENES.values()) {
+            multiInstanceLabels += (int) Math.min(20, s.labelCounts().values().stream().filter(c -> c >= 2).count());
+            scenesWithArea += s.room().area().isPresent() ? 1 : 0;
+        }
+        assertThat(m.get(QuestionType.OBJECT_COUNTING)).hasSize(multiInstanceLabels);
+        assertThat(m.get(QuestionType.ROOM_SIZE_ESTIMATION)).hasSize(scenesWithArea).hasSize(288);
+    }
+
+    // ---- independent geometry -----------------------------------------------------------------------------------
+
+    /** The floor-projected box corners' minimum-area rectangle, by trying every hull edge direction. */
+    static Geometry footprint(OrientedBox b) {
+        List<Vec2> pts = new ArrayList<>();
+        for (Vec3 c : b.corners()) {
+            pts.add(new Vec2(c.x(), c.y()));
+        }
+        double bestArea = Double.POSITIVE_INFINITY;
+        Coordinate[] best = null;
+        for (Vec2 p : pts) {
+            for (Vec2 q : pts) {
+                Vec2 d = q.minus(p);
+                if (d.length() < 1e-9) {
+                    continue;
+                }
+                Vec2 u = d.normalized();
+                Vec2 v = u.leftNormal();
+                double minU = Double.MAX_VALUE;
+                double maxU = -Double.MAX_VALUE;
+                double minV = Double.MAX_VALUE;
+                double maxV = -Double.MAX_VALUE;
+                for (Vec2 r : pts) {
+                    minU = Math.min(minU, r.dot(u));
+                    maxU = Math.max(maxU, r.dot(u));
+                    minV = Math.min(minV, r.dot(v));
+                    maxV = Math.max(maxV, r.dot(v));
+                }
+                double area = (maxU - minU) * (maxV - minV);
+                if (area < bestArea - 1e-12) {
+                    bestArea = area;
+                    best = new Coordinate[] {c(u, v, minU, minV), c(u, v, maxU, minV), c(u, v, maxU, maxV),
+                        c(u, v, minU, maxV), c(u, v, minU, minV)};
+                }
+            }
+        }
+        return JTS.createPolygon(best);
+    }
+
+    private static Coordinate c(Vec2 u, Vec2 v, double a, double b) {
+        Vec2 p = u.times(a).plus(v.times(b));
+        return new Coordinate(p.x(), p.y());
+    }
+
+    static double[] zRange(OrientedBox b) {
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (Vec3 c : b.corners()) {
+            lo = Math.min(lo, c.z());
+            hi = Math.max(hi, c.z());
+        }
+        return new double[] {lo, hi};
+    }
+
+    static double distance(OrientedBox a, OrientedBox b, boolean heights) {
+        double gxy = footprint(a).distance(footprint(b));
+        if (!heights) {
+            return gxy;
+        }
+        double[] za = zRange(a);
+        double[] zb = zRange(b);
+        double gz = Math.max(0, Math.max(za[0], zb[0]) - Math.min(za[1], zb[1]));
+        return Math.sqrt(gxy * gxy + gz * gz);
+    }
+
+    static double longFloorSide(OrientedBox b) {
+        Coordinate[] c = footprint(b).getCoordinates();
+        return Math.max(c[0].distance(c[1]), c[1].distance(c[2]));
+    }
+
+    static Vec2 centre(Scene s, String instanceId) {
+        Vec3 c = s.object(instanceId).orElseThrow().box().center();
+        return new Vec2(c.x(), c.y());
+    }
+
+    static OrientedBox box(Scene s, String instanceId) {
+        return s.object(instanceId).orElseThrow().box();
+    }
+
+    static String instance(Question q, String role) {
+        return q.objects().stream().filter(o -> o.role().equals(role)).findFirst().orElseThrow().instanceId();
+    }
+
+    static List<String> instances(Question q, String role) {
+        return q.objects().stream().filter(o -> o.role().equals(role)).map(QuestionObject::instanceId).toList();
+    }
+
+    /** The content of the option the ground truth points at. */
+    static String truthContent(Question q) {
+        return q.optionContents().get(q.groundTruth().charAt(0) - 'A');
+    }
+
+    /** Whether a value sits so close to a rounding tie that a 1e-6 difference could round it either way. */
+    static boolean nearTie(double v, int places) {
+        double s = v * Math.pow(10, places);
+        return Math.abs(s - Math.floor(s) - 0.5) < 1e-5;
+    }
+
+    /** Angle of v from forward, degrees, positive to the right, via atan2 of the coordinates in the observer frame. */
+    static double angleRight(Vec2 forward, Vec2 v) {
+        Vec2 f = forward.normalized();
+        double y = v.dot(f);
+        double x = v.dot(new Vec2(f.y(), -f.x()));
+        return Math.toDegrees(Math.atan2(x, y));
+    }
+
+    @Test
+    void everyAnswerAgreesWithAnIndependentComputation() {
+        Map<QuestionType, Integer> checked = new EnumMap<>(QuestionType.class);
+        int ties = 0;
+        for (Question q : QUESTIONS) {
+            Scene s = SCENES.get(q.sceneId());
+            String expected;
+            switch (q.type()) {
+                case OBJECT_COUNTING, OBJECT_COUNT -> expected = Long.toString(s.objects().stream()
+                        .filter(o -> o.label().equals(q.labels("target").get(0))).count());
+                case OBJECT_ABS_DISTANCE, MIN_DISTANCE -> {
+                    double d = distance(box(s, instance(q, "a")), box(s, instance(q, "b")),
+                            q.type() == QuestionType.OBJECT_ABS_DISTANCE);
+                    assertThat(d).as(q.id()).isGreaterThanOrEqualTo(0.2 - 1e-9);
+                    if (nearTie(d, 1)) {
+                        ties++;
+                        continue;
+                    }
+                    expected = Decimals.format(d, 1);
+                }
+                case OBJECT_SIZE_ESTIMATION -> {
+                    double[] l = box(s, instance(q, "target")).lengths();
+                    double cm = Math.max(l[0], Math.max(l[1], l[2])) * 100;
+                    if (nearTie(cm, 0)) {
+                        ties++;
+                        continue;
+                    }
+                    expected = Long.toString(Math.round(cm));
+                }
+                case OBJECT_SIZE -> {
+                    double l = longFloorSide(box(s, instance(q, "target")));
+                    if (nearTie(l, 1)) {
+                        ties++;
+                        continue;
+                    }
+                    expected = Decimals.format(l, 1);
+                }
+                case ROOM_SIZE_ESTIMATION -> expected = Decimals.format(s.room().area().getAsDouble(), 1);
+                case OBJECT_REL_DISTANCE, NEAREST_CENTER -> {
+                    String target = instance(q, "target");
+                    String bestLabel = null;
+                    double best = Double.MAX_VALUE;
+                    double second = Double.MAX_VALUE;
+                    for (QuestionObject o : q.objects()) {
+                        if (!o.role().equals("choice")) {
+                            continue;
+                        }
+                        double d = q.type() == QuestionType.NEAREST_CENTER
+                                ? centre(s, target).distanceTo(centre(s, o.instanceId()))
+                                : distance(box(s, target), box(s, o.instanceId()), true);
+                        if (d < best) {
+                            second = best;
+                            best = d;
+                            bestLabel = o.label();
+                        } else {
+                            second = Math.min(second, d);
+                        }
+                    }
+                    assertThat(second - best).as(q.id()).isGreaterThanOrEqualTo(Math.max(0.15, 0.1 * best) - 1e-9);
+                    assertThat(truthContent(q)).as(q.id()).isEqualTo(bestLabel);
+                    checked.merge(q.type(), 1, Integer::sum);
+                    continue;
+                }
+                case OBJECT_REL_DIRECTION_EASY, OBJECT_REL_DIRECTION_MEDIUM, OBJECT_REL_DIRECTION_HARD -> {
+                    Vec2 o = centre(s, instance(q, "standing"));
+                    double a = angleRight(centre(s, instance(q, "facing")).minus(o),
+                            centre(s, instance(q, "query")).minus(o));
+                    expected = switch (q.type()) {
+                        case OBJECT_REL_DIRECTION_EASY -> a >= 0 ? "right" : "left";
+                        case OBJECT_REL_DIRECTION_MEDIUM -> Math.abs(a) >= 135 ? "back" : a >= 0 ? "right" : "left";
+                        default -> (Math.abs(a) <= 90 ? "front-" : "back-") + (a >= 0 ? "right" : "left");
+                    };
+                    expected = expected.equals(truthContent(q)) ? q.groundTruth() : "content " + expected;
+                }
+                case VERTICAL_DIRECTION, HORIZONTAL_DIRECTION -> {
+                    Vec2 ab = centre(s, instance(q, "b")).minus(centre(s, instance(q, "a")));
+                    // b directly left of a: facing forward, "left" is 90° counter-clockwise of forward.
+                    Vec2 forward = q.type() == QuestionType.VERTICAL_DIRECTION ? ab
+                            : "left".equals(q.params().get("side")) ? ab.rotated(-Math.PI / 2)
+                                    : ab.rotated(Math.PI / 2);
+                    double a = angleRight(forward, centre(s, instance(q, "c")).minus(centre(s, instance(q, "d"))));
+                    String content = (a > 0 ? "Right" : "Left") + "-" + (Math.abs(a) <= 90 ? "Front" : "Back");
+                    expected = content.equals(truthContent(q)) ? q.groundTruth() : "content " + content;
+                }
+                case ROUTE_PLANNING -> {
+                    List<Vec2> stops = new ArrayList<>();
+                    stops.add(centre(s, instance(q, "start")));
+                    instances(q, "waypoint").forEach(id -> stops.add(centre(s, id)));
+                    List<String> turns = new ArrayList<>();
+                    for (int i = 1; i + 1 < stops.size(); i++) {
+                        double a = angleRight(stops.get(i).minus(stops.get(i - 1)),
+                                stops.get(i + 1).minus(stops.get(i)));
+                        assertThat(Math.abs(a)).as(q.id()).isGreaterThanOrEqualTo(40 - 1e-9);
+                        turns.add(Math.abs(a) > 150 ? "Turn Back" : a > 0 ? "Turn Right" : "Turn Left");
+                    }
+                    String content = String.join(", ", turns);
+                    expected = content.equals(truthContent(q)) ? q.groundTruth() : "content " + content;
+                }
+                default -> throw new IllegalStateException(q.type().code());
+            }
+            assertThat(q.groundTruth()).as("%s\n%s\n%s", q.id(), q.question(), q.trace()).isEqualTo(expected);
+            checked.merge(q.type(), 1, Integer::sum);
+        }
+        assertThat(checked.keySet()).hasSize(QuestionType.values().length - 1);
+        assertThat(ties).isLessThan(QUESTIONS.size() / 100);
+    }
+
+    @Test
+    void correctLettersAreBalanced() {
+        for (Map.Entry<QuestionType, List<Question>> e : byType().entrySet()) {
+            if (!e.getKey().isMultipleChoice()) {
+                continue;
+            }
+            Map<String, Map<String, Integer>> byCount = new HashMap<>();
+            for (Question q : e.getValue()) {
+                byCount.computeIfAbsent("n" + q.options().size(), k -> new HashMap<>()).merge(q.groundTruth(), 1,
+                        Integer::sum);
+                assertThat(q.optionContents()).doesNotHaveDuplicates();
+            }
+            for (Map<String, Integer> letters : byCount.values()) {
+                int min = letters.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+                int max = letters.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+                assertThat(max - min).as(e.getKey().code() + " " + letters).isLessThanOrEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void theEngineReanswersEveryQuestionFromTheGroundTruthMap() {
+        for (Question q : QUESTIONS) {
+            Scene s = SCENES.get(q.sceneId());
+            var d = Questions.derive(q, Layouts.fromScene(s), new dev.v2l.reason.EngineContext(
+                    s.room().area().getAsDouble(), Map.of()));
+            assertThat(Questions.answerOf(q, d)).as(q.id()).isEqualTo(q.groundTruth());
+            assertThat(d.trace()).isEqualTo(q.trace());
+        }
+    }
+
+    @Test
+    void questionsSurviveJsonLines() {
+        for (Question q : QUESTIONS.subList(0, 2000)) {
+            Question back = QuestionJson.read(QuestionJson.toNode(q), new dev.v2l.io.JsonFields("mem", null));
+            assertThat(QuestionJson.toLine(back)).isEqualTo(QuestionJson.toLine(q));
+        }
+    }
+
+    @Test
+    void objectsInDistanceSizeAndDirectionQuestionsAreUniqueInTheirScene() {
+        for (Question q : QUESTIONS) {
+            if (q.type() == QuestionType.OBJECT_COUNTING || q.type() == QuestionType.OBJECT_COUNT
+                    || q.type() == QuestionType.ROOM_SIZE_ESTIMATION) {
+                continue;
+            }
+            Scene s = SCENES.get(q.sceneId());
+            for (QuestionObject o : q.objects()) {
+                long n = s.objects().stream().map(SceneObject::label).filter(o.label()::equals).count();
+                assertThat(n).as("%s %s", q.id(), o.label()).isEqualTo(1);
+            }
+        }
+    }
+}
