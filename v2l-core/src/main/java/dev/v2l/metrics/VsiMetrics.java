@@ -1,0 +1,156 @@
+package dev.v2l.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dev.v2l.layout.Decimals;
+
+/**
+ * VSI-Bench scoring, identical to the reference ({@code lmms_eval/tasks/vsibench/utils.py} of "Thinking in Space"):
+ *
+ * <ul>
+ *   <li>multiple-choice types: {@code exact_match(fuzzy_matching(pred), gt)}, where fuzzy matching is
+ *       {@code pred.split(' ')[0].rstrip('.').strip()} and the comparison is case-insensitive;</li>
+ *   <li>numeric types: {@link Mra#vsi} of {@code float(fuzzy_matching(pred))} against {@code float(gt)}; a
+ *       prediction that is not a Python float scores 0 (the reference's TypeError path), and is counted;</li>
+ *   <li>summary ({@link #summarize}): the mean per type ({@code {type}_accuracy} or
+ *       {@code {type}_MRA:.5:.95:.05}); the three relative-direction types averaged into
+ *       {@code object_rel_direction_accuracy}; overall is the mean of those entries. Reported ×100.</li>
+ * </ul>
+ *
+ * <p>One departure, for input the reference cannot score: a ground truth of 0 on a numeric type makes the reference
+ * divide by zero and stop; we score such a sample 0 and count it as an error.
+ */
+public final class VsiMetrics {
+
+    public static final List<String> MCA_TYPES = List.of("object_rel_direction_easy", "object_rel_direction_medium",
+            "object_rel_direction_hard", "object_rel_distance", "route_planning", "obj_appearance_order");
+    public static final List<String> NA_TYPES = List.of("object_abs_distance", "object_counting",
+            "object_size_estimation", "room_size_estimation");
+    public static final String ACCURACY = "accuracy";
+    public static final String MRA = "MRA:.5:.95:.05";
+    private static final List<String> DIRECTION = List.of("object_rel_direction_easy", "object_rel_direction_medium",
+            "object_rel_direction_hard");
+
+    private VsiMetrics() {
+    }
+
+    /** {@code pred.split(' ')[0].rstrip('.').strip()}. */
+    public static String fuzzyMatching(String pred) {
+        int space = pred.indexOf(' ');
+        String first = space < 0 ? pred : pred.substring(0, space);
+        int end = first.length();
+        while (end > 0 && first.charAt(end - 1) == '.') {
+            end--;
+        }
+        return PyText.strip(first.substring(0, end));
+    }
+
+    /** Whether the type is scored by exact match (true) or MRA (false); null for types VSI-Bench does not have. */
+    public static Boolean isMultipleChoice(String type) {
+        if (MCA_TYPES.contains(type)) {
+            return true;
+        }
+        if (NA_TYPES.contains(type)) {
+            return false;
+        }
+        return null;
+    }
+
+    /** One sample's score and how it went. */
+    public record SampleScore(double score, String metric, boolean unparseable, String error) {
+    }
+
+    /**
+     * Scores one prediction (already taken out of {@code <answer>} tags by the caller when present).
+     *
+     * @param type any VSI-Bench type; QVS types are scored the same way by answer kind (letter → exact match)
+     */
+    public static SampleScore score(String type, String prediction, GroundTruth gt, boolean multipleChoice) {
+        String pred = prediction == null ? "" : prediction;
+        if (multipleChoice) {
+            String p = fuzzyMatching(pred);
+            return new SampleScore(PyText.lower(p).equals(PyText.lower(gt.asPythonStr())) ? 1 : 0, ACCURACY,
+                    false, null);
+        }
+        Double predNum = PyText.parseFloat(fuzzyMatching(pred));
+        Double gtNum = gt.asPythonFloat();
+        if (gtNum == null) {
+            return new SampleScore(0, MRA, predNum == null, "ground truth is not a number");
+        }
+        if (gtNum == 0) {
+            return new SampleScore(0, MRA, predNum == null, "ground truth 0: the reference divides by zero");
+        }
+        if (predNum == null) {
+            return new SampleScore(0, MRA, true, null);
+        }
+        return new SampleScore(Mra.vsi(predNum, gtNum), MRA, false, null);
+    }
+
+    /** The order in which the reference reports tasks (after {@code overall}). */
+    public static final List<String> REPORT_ORDER = List.of("object_counting", "object_abs_distance",
+            "object_size_estimation", "room_size_estimation", "object_rel_distance", "object_rel_direction",
+            "route_planning", "obj_appearance_order");
+
+    /**
+     * The summary as the reference reports it ({@code overall} first, then the tasks in {@link #REPORT_ORDER}, ×100,
+     * and its {@code tabulated_keys}/{@code tabulated_results} strings), the unscaled per-task means behind it, and
+     * anything the reference would not have accepted.
+     */
+    public record Summary(Map<String, Double> reported, String tabulatedKeys, String tabulatedResults,
+            Map<String, Double> means, List<String> warnings) {
+    }
+
+    /**
+     * The reference's aggregate from per-type sample scores (fractions). Types are visited in sorted order (pandas'
+     * groupby), each averaged as pandas does ({@link NumpySum}); when {@code object_rel_direction_easy} is present
+     * the three direction types are replaced by their sum / 3 — the reference raises KeyError when medium or hard is
+     * then missing, where we average the ones present and warn; overall is Python's left-to-right sum of the entries
+     * divided by their number. Only the tasks of {@link #REPORT_ORDER} are reported, but every entry counts in
+     * overall (so a lone medium or hard direction type counts without being shown, as in the reference).
+     */
+    public static Summary summarize(Map<String, List<Double>> scoresByType) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        List<String> warnings = new java.util.ArrayList<>();
+        for (String type : new java.util.TreeSet<>(scoresByType.keySet())) {
+            Boolean mc = isMultipleChoice(type);
+            String metric = mc == null || mc ? ACCURACY : MRA;
+            out.put(type + "_" + metric, NumpySum.mean(scoresByType.get(type)));
+        }
+        if (out.containsKey("object_rel_direction_easy_" + ACCURACY)) {
+            double direction = 0;
+            int present = 0;
+            for (String d : DIRECTION) {
+                Double v = out.remove(d + "_" + ACCURACY);
+                if (v != null) {
+                    direction += v;
+                    present++;
+                }
+            }
+            if (present < 3) {
+                warnings.add("object_rel_direction_easy is present without medium and hard: the reference raises "
+                        + "KeyError; averaged over the " + present + " present");
+            }
+            out.put("object_rel_direction_accuracy", direction / (present == 3 ? 3. : present));
+        }
+        double sum = 0;
+        for (double v : out.values()) {
+            sum += v;
+        }
+        double overall = sum / out.size();
+        out.put("overall", overall);
+        Map<String, Double> reported = new LinkedHashMap<>();
+        reported.put("overall", overall * 100.);
+        for (String t : REPORT_ORDER) {
+            for (String metric : new String[] {ACCURACY, MRA}) {
+                Double v = out.get(t + "_" + metric);
+                if (v != null) {
+                    reported.put(t + "_" + metric, v * 100.);
+                }
+            }
+        }
+        String keys = String.join(", ", reported.keySet());
+        String values = String.join(", ", reported.values().stream().map(v -> Decimals.format(v, 3)).toList());
+        return new Summary(reported, keys, values, out, warnings);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.v2l.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Video2Layout's reward ({@code qa.py}) case by case: {@code reward-parity.jsonl} holds 373 inputs — spacing around
+ * tags, missing, repeated and out-of-order tags, text outside tags, number spellings Python's {@code float()} accepts
+ * or refuses, truth 0, threshold boundaries in floating point, case and Unicode in string answers, ground truths
+ * typed as JSON numbers, booleans and null, format weights — each with the reference's three numbers.
+ */
+class RewardParityTest {
+
+    record Case(String name, String response, JsonNode groundTruth, double formatWeight, double format,
+            double accuracy, double overall) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Case> cases() throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        List<Case> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                RewardParityTest.class.getResourceAsStream("/reward-parity.jsonl"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                JsonNode n = m.readTree(line);
+                out.add(new Case(n.get("name").asText(), n.get("response").asText(), n.get("ground_truth"),
+                        n.has("format_weight") ? n.get("format_weight").asDouble() : 0.1,
+                        n.get("format").asDouble(), n.get("accuracy").asDouble(), n.get("overall").asDouble()));
+            }
+        }
+        return out;
+    }
+
+    static Stream<Case> table() throws IOException {
+        return cases().stream();
+    }
+
+    @Test
+    void theTableHasAtLeast300Cases() throws IOException {
+        assertThat(cases()).hasSizeGreaterThanOrEqualTo(300);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void sameThreeNumbersAsTheReference(Case c) {
+        V2loReward.Score s = new V2loReward(c.formatWeight()).score(c.response(), GroundTruth.fromJson(c.groundTruth()));
+        assertThat(s.format()).as("format").isEqualTo(c.format());
+        assertThat(s.accuracy()).as("accuracy").isEqualTo(c.accuracy());
+        assertThat(s.overall()).as("overall").isEqualTo(c.overall());
+    }
+}
