@@ -29,11 +29,13 @@ import picocli.CommandLine.Spec;
         description = "Measure throughput of hot paths: 'parse' (typical model responses with a v2lo map, one "
                 + "thread), 'distance' (all pairwise prism distances of a 40-object scene, one thread), 'qa' (question "
                 + "generation with JSON output over every scene of --qa-source, all types, 20 per type per scene, "
-                + "--threads workers).",
+                + "--threads workers), 'reward' (Video2Layout's reward on typical rollouts, one thread), 'vsi-score' "
+                + "(VSI-Bench per-sample scoring, one thread), 'service' (the reward service on loopback at 1 and 64 "
+                + "connections).",
         footer = {"", "Example: v2l bench parse distance --seconds 2"})
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> NAMES = List.of("parse", "distance", "qa");
+    static final List<String> NAMES = List.of("parse", "distance", "qa", "reward", "vsi-score", "service");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -89,6 +91,15 @@ final class BenchCommand implements Callable<Integer> {
                 case "parse" -> benchParse(out);
                 case "distance" -> benchDistance(out);
                 case "qa" -> benchQa(out);
+                case "reward" -> RewardBench.library(out, seconds, iterations, seed);
+                case "vsi-score" -> RewardBench.vsiScoring(out, seconds, iterations, seed);
+                case "service" -> {
+                    try {
+                        RewardBench.service(out, seconds, seed);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("service benchmark failed: " + e.getMessage(), e);
+                    }
+                }
                 default -> throw new IllegalStateException(n);
             }
         }
