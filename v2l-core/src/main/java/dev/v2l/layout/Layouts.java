@@ -5,6 +5,7 @@ import dev.v2l.geom.Prism;
 import dev.v2l.geom.Rigid2;
 import dev.v2l.geom.Vec2;
 import dev.v2l.scene.CameraPose;
+import dev.v2l.scene.Observation;
 import dev.v2l.scene.Footprints;
 import dev.v2l.scene.Scene;
 import dev.v2l.scene.SceneObject;
@@ -48,6 +49,27 @@ public final class Layouts {
      */
     public static Layout fromScene(Scene scene, CameraPose camera, Collection<SceneObject> objects) {
         return build(scene.up(), cameraFloorFrame(scene.up(), camera), MapFrame.FIRST_CAMERA, objects);
+    }
+
+    /**
+     * The ground-truth map of what some frames show: the objects seen in the frames at these positions of
+     * {@code obs}, in the first chosen frame's camera frame ({@link MapFrame#FIRST_CAMERA}) or the scene's own
+     * ({@link MapFrame#SCENE}); objects in order of first sight.
+     */
+    public static Layout fromObservation(Scene scene, Observation obs, List<Integer> positions, MapFrame frame) {
+        if (positions.isEmpty()) {
+            throw new IllegalArgumentException("no frames chosen");
+        }
+        java.util.Set<String> seen = obs.seenIn(positions);
+        List<SceneObject> objects = new ArrayList<>();
+        for (String id : seen) {
+            scene.object(id).ifPresent(objects::add);
+        }
+        return switch (frame) {
+            case SCENE -> fromScene(scene, MapFrame.SCENE, objects);
+            case FIRST_CAMERA -> fromScene(scene, obs.frames().get(positions.get(0)).pose(), objects);
+            case UNSPECIFIED -> throw new IllegalArgumentException("a layout needs a frame: scene or first-camera");
+        };
     }
 
     /** The motion from a scene's floor coordinates into a camera's floor frame. */

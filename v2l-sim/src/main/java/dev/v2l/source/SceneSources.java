@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class SceneSources {
 
-    public static final List<String> KINDS = List.of("vsi", "ai2thor", "procthor", "v2l");
+    public static final List<String> KINDS = List.of("vsi", "ai2thor", "procthor", "v2l", "procedural");
 
     private SceneSources() {
     }
@@ -38,7 +38,7 @@ public final class SceneSources {
         if (colon > 0 && spec.substring(0, colon).matches("[a-z0-9-]+") && colon != 1) {
             kind = spec.substring(0, colon);
             rest = spec.substring(colon + 1);
-            if (!KINDS.contains(kind) && !kind.equals("procedural")) {
+            if (!KINDS.contains(kind)) {
                 throw new IllegalArgumentException("unknown scene source kind '" + kind + "'; available: "
                         + String.join(", ", KINDS));
             }
@@ -61,6 +61,9 @@ public final class SceneSources {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(null, null, null, e.getMessage());
         }
+        if ("procedural".equals(s.kind())) {
+            return procedural(spec);
+        }
         Path path = s.path();
         if (!Files.exists(path)) {
             throw BadInputException.ofFile(path.toString(), "no such file or directory", null);
@@ -74,6 +77,37 @@ public final class SceneSources {
             default -> throw new BadInputException(path.toString(), null, null, "cannot open a '" + kind
                     + "' source from a file");
         };
+    }
+
+    /** {@code procedural:seed=7,count=100} (defaults: seed 0, count 10). */
+    private static SceneSource procedural(String spec) {
+        String params = spec.substring("procedural:".length());
+        long seed = 0;
+        int count = 10;
+        for (String kv : params.split(",")) {
+            String p = kv.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            String k = eq < 0 ? p : p.substring(0, eq);
+            String v = eq < 0 ? "" : p.substring(eq + 1);
+            try {
+                switch (k) {
+                    case "seed" -> seed = Long.parseLong(v);
+                    case "count" -> count = Integer.parseInt(v);
+                    default -> throw new BadInputException(null, null, null, "unknown procedural parameter '" + k
+                            + "'; available: seed, count (e.g. procedural:seed=7,count=100)");
+                }
+            } catch (NumberFormatException e) {
+                throw new BadInputException(null, null, null, "procedural parameter '" + k + "' must be a whole "
+                        + "number, got '" + v + "'");
+            }
+        }
+        if (count < 0 || count > 1_000_000) {
+            throw new BadInputException(null, null, null, "procedural count must be in 0..1000000, got " + count);
+        }
+        return new dev.v2l.source.procedural.ProceduralSource(seed, count);
     }
 
     private static Path assetsFor(Path house, Map<String, String> options) {

@@ -1,0 +1,190 @@
+package dev.v2l.render;
+
+import dev.v2l.geom.Vec2;
+import dev.v2l.scene.CameraPose;
+import dev.v2l.scene.Scene;
+import dev.v2l.scene.UpAxis;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Camera paths a person would film, at eye height with the camera tipped slightly down:
+ * {@link #walkThrough} starts near a wall, looks around, then walks through the room's free space along a smoothed
+ * route with yaw following the walk and swinging to the sides; {@link #turn} stands in the most open spot and turns
+ * a full circle.
+ */
+public final class CameraPaths {
+
+    public static final double CLEARANCE = 0.35;
+
+    private CameraPaths() {
+    }
+
+    /** Poses for {@code frames} frames; deterministic for the scene and seed. */
+    public static List<CameraPose> walkThrough(Scene scene, int frames, long seed) {
+        if (frames < 1) {
+            throw new IllegalArgumentException("frames must be at least 1, got " + frames);
+        }
+        SplittableRandom rnd = new SplittableRandom(seed ^ scene.id().hashCode() * 0x9E3779B97F4A7C15L);
+        FreeSpace space = new FreeSpace(scene, CLEARANCE);
+        List<Integer> cells = space.freeCells();
+        double eye = 1.4 + rnd.nextDouble() * 0.3;
+        double pitch = -(8 + rnd.nextDouble() * 10);
+        if (cells.isEmpty()) {
+            return turnAt(scene, centreOf(space), frames, eye, pitch, 0);
+        }
+        // Start: a free cell close to a wall (the nearest band of free cells to the walls).
+        double minWall = cells.stream().mapToDouble(c -> space.wallDistance[c]).min().orElse(0);
+        List<Integer> nearWall = cells.stream().filter(c -> space.wallDistance[c] <= minWall + 0.3).toList();
+        int start = nearWall.get(rnd.nextInt(nearWall.size()));
+        // Waypoints: farthest-point sampling over the free cells, 2–3 of them.
+        List<Integer> stops = new ArrayList<>();
+        stops.add(start);
+        int extra = 2 + rnd.nextInt(2);
+        for (int k = 0; k < extra; k++) {
+            int best = -1;
+            double bestD = -1;
+            for (int trial = 0; trial < 200; trial++) {
+                int c = cells.get(rnd.nextInt(cells.size()));
+                double d = Double.MAX_VALUE;
+                for (int s : stops) {
+                    d = Math.min(d, space.centre(s).distanceTo(space.centre(c)));
+                }
+                if (d > bestD) {
+                    bestD = d;
+                    best = c;
+                }
+            }
+            if (best >= 0 && bestD > 0.8) {
+                stops.add(best);
+            }
+        }
+        List<Vec2> route = new ArrayList<>();
+        route.add(space.centre(start));
+        for (int i = 1; i < stops.size(); i++) {
+            List<Vec2> leg = space.path(stops.get(i - 1), stops.get(i));
+            for (int k = 1; k < leg.size(); k++) {
+                route.add(leg.get(k));
+            }
+        }
+        List<Vec2> smooth = smooth(shortcut(route, space), 3);
+        // The first fifth of the frames look around from the start; then the walk.
+        int look = frames >= 5 ? Math.max(1, frames / 5) : 0;
+        int walk = frames - look;
+        double length = pathLength(smooth);
+        Vec2 startP = smooth.get(0);
+        Vec2 firstDir = smooth.size() > 1 ? smooth.get(1).minus(startP) : new Vec2(1, 0);
+        double yaw0 = Math.atan2(firstDir.y(), firstDir.x());
+        double sweep = Math.toRadians(50 + rnd.nextDouble() * 30);
+        double phase = rnd.nextDouble() * Math.PI * 2;
+        List<CameraPose> out = new ArrayList<>(frames);
+        for (int f = 0; f < look; f++) {
+            double t = look == 1 ? 0 : f / (double) (look - 1);
+            double yaw = yaw0 + sweep * Math.sin(Math.PI * 2 * t) * (1 - t);
+            out.add(pose(scene.up(), startP, eye, yaw, pitch));
+        }
+        double prevYaw = yaw0;
+        for (int f = 0; f < walk; f++) {
+            double s = walk == 1 ? 0 : length * f / (walk - 1);
+            Vec2 p = pointAt(smooth, s);
+            Vec2 ahead = pointAt(smooth, Math.min(length, s + 0.6)).minus(p);
+            double heading = ahead.length() > 1e-6 ? Math.atan2(ahead.y(), ahead.x()) : prevYaw;
+            double swing = Math.toRadians(30) * Math.sin(phase + 2 * Math.PI * f / Math.max(8.0, walk / 2.0));
+            double target = heading + swing;
+            // Smooth yaw: turn at most 25° between frames.
+            double d = dev.v2l.geom.Angles.wrap(target - prevYaw);
+            double yaw = prevYaw + Math.max(-Math.toRadians(25), Math.min(Math.toRadians(25), d));
+            prevYaw = yaw;
+            out.add(pose(scene.up(), p, eye, yaw, pitch));
+        }
+        return out;
+    }
+
+    /** A full turn at the most open free spot. */
+    public static List<CameraPose> turn(Scene scene, int frames, long seed) {
+        FreeSpace space = new FreeSpace(scene, CLEARANCE);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int best = -1;
+        for (int c : space.freeCells()) {
+            if (best < 0 || space.wallDistance[c] > space.wallDistance[best]) {
+                best = c;
+            }
+        }
+        Vec2 at = best < 0 ? centreOf(space) : space.centre(best);
+        return turnAt(scene, at, frames, 1.5, -12, rnd.nextDouble() * 2 * Math.PI);
+    }
+
+    private static List<CameraPose> turnAt(Scene scene, Vec2 at, int frames, double eye, double pitch, double yaw0) {
+        List<CameraPose> out = new ArrayList<>(frames);
+        for (int f = 0; f < frames; f++) {
+            out.add(pose(scene.up(), at, eye, yaw0 + 2 * Math.PI * f / frames, pitch));
+        }
+        return out;
+    }
+
+    private static Vec2 centreOf(FreeSpace s) {
+        return new Vec2(s.x0 + s.nx * FreeSpace.CELL / 2, s.y0 + s.ny * FreeSpace.CELL / 2);
+    }
+
+    static CameraPose pose(UpAxis up, Vec2 floor, double eye, double yawRadians, double pitchDegrees) {
+        return CameraPose.fromYawPitch(up, up.world(floor, eye), Math.toDegrees(yawRadians), pitchDegrees);
+    }
+
+    /** Drops route points that a straight free segment can skip. */
+    static List<Vec2> shortcut(List<Vec2> route, FreeSpace space) {
+        if (route.size() <= 2) {
+            return route;
+        }
+        List<Vec2> out = new ArrayList<>();
+        int i = 0;
+        out.add(route.get(0));
+        while (i < route.size() - 1) {
+            int j = route.size() - 1;
+            while (j > i + 1 && !space.clear(route.get(i), route.get(j))) {
+                j--;
+            }
+            out.add(route.get(j));
+            i = j;
+        }
+        return out;
+    }
+
+    /** Chaikin corner cutting. */
+    static List<Vec2> smooth(List<Vec2> p, int rounds) {
+        List<Vec2> cur = p;
+        for (int r = 0; r < rounds && cur.size() > 2; r++) {
+            List<Vec2> next = new ArrayList<>();
+            next.add(cur.get(0));
+            for (int i = 0; i + 1 < cur.size(); i++) {
+                Vec2 a = cur.get(i);
+                Vec2 b = cur.get(i + 1);
+                next.add(a.times(0.75).plus(b.times(0.25)));
+                next.add(a.times(0.25).plus(b.times(0.75)));
+            }
+            next.add(cur.get(cur.size() - 1));
+            cur = next;
+        }
+        return cur;
+    }
+
+    static double pathLength(List<Vec2> p) {
+        double l = 0;
+        for (int i = 1; i < p.size(); i++) {
+            l += p.get(i).distanceTo(p.get(i - 1));
+        }
+        return l;
+    }
+
+    static Vec2 pointAt(List<Vec2> p, double s) {
+        double acc = 0;
+        for (int i = 1; i < p.size(); i++) {
+            double seg = p.get(i).distanceTo(p.get(i - 1));
+            if (acc + seg >= s && seg > 0) {
+                return p.get(i - 1).plus(p.get(i).minus(p.get(i - 1)).times((s - acc) / seg));
+            }
+            acc += seg;
+        }
+        return p.get(p.size() - 1);
+    }
+}
