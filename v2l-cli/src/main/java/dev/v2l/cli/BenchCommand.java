@@ -31,11 +31,13 @@ import picocli.CommandLine.Spec;
                 + "generation with JSON output over every scene of --qa-source, all types, 20 per type per scene, "
                 + "--threads workers), 'reward' (Video2Layout's reward on typical rollouts, one thread), 'vsi-score' "
                 + "(VSI-Bench per-sample scoring, one thread), 'service' (the reward service on loopback at 1 and 64 "
-                + "connections).",
+                + "connections), 'render' (640x480 RGB + depth + instance frames of a 30-object room, --threads "
+                + "workers), 'video' (16 uniform PNG frames from --video, against ffmpeg).",
         footer = {"", "Example: v2l bench parse distance --seconds 2"})
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> NAMES = List.of("parse", "distance", "qa", "reward", "vsi-score", "service");
+    static final List<String> NAMES = List.of("parse", "distance", "qa", "reward", "vsi-score", "service", "render",
+            "video");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -63,6 +65,9 @@ final class BenchCommand implements Callable<Integer> {
             + "processor).")
     int threads;
 
+    @Option(names = "--video", description = "The video for the video benchmark (a 60 s 720p clip).")
+    java.nio.file.Path video;
+
     static final class Names extends ArrayList<String> {
         private static final long serialVersionUID = 1L;
 
@@ -73,7 +78,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> run = names.isEmpty() ? NAMES : names;
+        List<String> run = names.isEmpty() ? NAMES.stream().filter(n -> !n.equals("video") || video != null).toList()
+                : names;
         for (String n : run) {
             if (!NAMES.contains(n)) {
                 throw new IllegalArgumentException("unknown benchmark '" + n + "'; available: " + String.join(", ",
@@ -93,6 +99,16 @@ final class BenchCommand implements Callable<Integer> {
                 case "qa" -> benchQa(out);
                 case "reward" -> RewardBench.library(out, seconds, iterations, seed);
                 case "vsi-score" -> RewardBench.vsiScoring(out, seconds, iterations, seed);
+                case "render" -> benchRender(out);
+                case "video" -> {
+                    try {
+                        VideoBench.run(out, video, iterations);
+                    } catch (IllegalArgumentException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException("video benchmark failed: " + e.getMessage(), e);
+                    }
+                }
                 case "service" -> {
                     try {
                         RewardBench.service(out, seconds, seed);
@@ -205,6 +221,30 @@ final class BenchCommand implements Callable<Integer> {
                 bench.perPass(), bench.threads());
         out.flush();
         bench.close();
+    }
+
+    private void benchRender(PrintWriter out) {
+        dev.v2l.scene.Scene scene = null;
+        for (int i = 0; i < 2000 && scene == null; i++) {
+            dev.v2l.scene.Scene s = new dev.v2l.source.procedural.ProceduralGenerator(seed).generate(i);
+            if (s.objects().size() >= 30) {
+                scene = s;
+            }
+        }
+        if (scene == null) {
+            throw new IllegalStateException("no 30-object procedural scene found for seed " + seed);
+        }
+        List<dev.v2l.scene.CameraPose> poses = dev.v2l.render.CameraPaths.walkThrough(scene, 64, seed);
+        dev.v2l.render.SceneRenderer r = new dev.v2l.render.SceneRenderer(scene,
+                dev.v2l.scene.Intrinsics.fromVerticalFov(640, 480, 60));
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        double[] rates = RewardBench.measure(seconds, iterations, () -> {
+            r.render(poses, 4, n, null);
+            return poses.size();
+        });
+        RewardBench.print(out, "render", rates, "frames/s", seconds, String.format(Locale.ROOT,
+                "640x480 RGB + depth + instance, %s (%d objects, %d triangles), walk-through, %d threads, no files",
+                scene.id(), scene.objects().size(), r.mesh().triangleCount(), n));
     }
 
     private void report(PrintWriter out, String name, String what, String unit, IntSupplier op, int perOp) {

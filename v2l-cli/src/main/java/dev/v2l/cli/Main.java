@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 @Command(name = "v2l", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "video2layout: metric cognitive maps, spatial questions, benchmarks and scoring for "
                 + "spatial-reasoning vision-language models.",
-        subcommands = {DemoCommand.class, ScenesCommand.class, MapCommand.class, QaCommand.class, ScoreCommand.class,
+        subcommands = {DemoCommand.class, ScenesCommand.class, RenderCommand.class, FramesCommand.class, MapCommand.class,
+            QaCommand.class,
+            ScoreCommand.class,
             RewardCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error or bad input.",

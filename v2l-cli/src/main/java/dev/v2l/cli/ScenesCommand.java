@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code v2l scenes list|show}: look into scene sources. */
 @Command(name = "scenes", description = "List and show scenes of a source (VSI-Bench meta_info, AI2-THOR dump, "
         + "ProcTHOR house, our scene JSON).",
-        subcommands = {ScenesCommand.ListScenes.class, ScenesCommand.ShowScene.class},
+        subcommands = {ScenesCommand.ListScenes.class, ScenesCommand.ShowScene.class, ScenesGenerate.class},
         footer = {"", "SOURCE is [kind:]path[,option=value]; kinds: vsi, ai2thor, procthor, v2l (detected when "
             + "omitted).", "Example: v2l scenes list ../shared/data/vsibench-meta/arkitscenes_meta_info_val.json"})
 final class ScenesCommand implements Runnable {

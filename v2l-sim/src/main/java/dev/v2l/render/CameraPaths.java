@@ -32,12 +32,14 @@ public final class CameraPaths {
         double eye = 1.4 + rnd.nextDouble() * 0.3;
         double pitch = -(8 + rnd.nextDouble() * 10);
         if (cells.isEmpty()) {
-            return turnAt(scene, centreOf(space), frames, eye, pitch, 0);
+            return turnAt(scene, space.centre(space.mostOpenCell()), frames, eye, pitch, 0);
         }
         // Start: a free cell close to a wall (the nearest band of free cells to the walls).
         double minWall = cells.stream().mapToDouble(c -> space.wallDistance[c]).min().orElse(0);
         List<Integer> nearWall = cells.stream().filter(c -> space.wallDistance[c] <= minWall + 0.3).toList();
         int start = nearWall.get(rnd.nextInt(nearWall.size()));
+        // Walk only where one can get to from the start.
+        cells = space.reachable(start);
         // Waypoints: farthest-point sampling over the free cells, 2–3 of them.
         List<Integer> stops = new ArrayList<>();
         stops.add(start);
@@ -68,7 +70,16 @@ public final class CameraPaths {
                 route.add(leg.get(k));
             }
         }
-        List<Vec2> smooth = smooth(shortcut(route, space), 3);
+        // Corner cutting can clip an obstacle's corner: use the most smoothing that keeps every point free.
+        List<Vec2> straight = shortcut(route, space);
+        List<Vec2> smooth = straight;
+        for (int rounds = 3; rounds > 0; rounds--) {
+            List<Vec2> candidate = smooth(straight, rounds);
+            if (allFree(candidate, space)) {
+                smooth = candidate;
+                break;
+            }
+        }
         // The first fifth of the frames look around from the start; then the walk.
         int look = frames >= 5 ? Math.max(1, frames / 5) : 0;
         int walk = frames - look;
@@ -79,19 +90,22 @@ public final class CameraPaths {
         double sweep = Math.toRadians(50 + rnd.nextDouble() * 30);
         double phase = rnd.nextDouble() * Math.PI * 2;
         List<CameraPose> out = new ArrayList<>(frames);
+        double prevYaw = yaw0;
         for (int f = 0; f < look; f++) {
             double t = look == 1 ? 0 : f / (double) (look - 1);
-            double yaw = yaw0 + sweep * Math.sin(Math.PI * 2 * t) * (1 - t);
+            double target = lookInto(space, startP, yaw0 + sweep * Math.sin(Math.PI * 2 * t) * (1 - t));
+            double d = dev.v2l.geom.Angles.wrap(target - prevYaw);
+            double yaw = prevYaw + Math.max(-Math.toRadians(25), Math.min(Math.toRadians(25), d));
+            prevYaw = yaw;
             out.add(pose(scene.up(), startP, eye, yaw, pitch));
         }
-        double prevYaw = yaw0;
         for (int f = 0; f < walk; f++) {
             double s = walk == 1 ? 0 : length * f / (walk - 1);
             Vec2 p = pointAt(smooth, s);
             Vec2 ahead = pointAt(smooth, Math.min(length, s + 0.6)).minus(p);
             double heading = ahead.length() > 1e-6 ? Math.atan2(ahead.y(), ahead.x()) : prevYaw;
             double swing = Math.toRadians(30) * Math.sin(phase + 2 * Math.PI * f / Math.max(8.0, walk / 2.0));
-            double target = heading + swing;
+            double target = lookInto(space, p, heading + swing);
             // Smooth yaw: turn at most 25° between frames.
             double d = dev.v2l.geom.Angles.wrap(target - prevYaw);
             double yaw = prevYaw + Math.max(-Math.toRadians(25), Math.min(Math.toRadians(25), d));
@@ -99,6 +113,24 @@ public final class CameraPaths {
             out.add(pose(scene.up(), p, eye, yaw, pitch));
         }
         return out;
+    }
+
+    /**
+     * A person filming looks into the room rather than at a wall a step away: of the directions near the wanted one,
+     * the one that sees farthest (capped at 4 m), with a small preference for turning less.
+     */
+    static double lookInto(FreeSpace space, Vec2 at, double wanted) {
+        double best = wanted;
+        double bestScore = -Double.MAX_VALUE;
+        for (int k = -11; k <= 12; k++) {
+            double yaw = wanted + Math.toRadians(15 * k);
+            double score = Math.min(4, space.openness(at, yaw, 4)) - 0.02 * Math.abs(15 * k) / 15;
+            if (score > bestScore + 1e-9) {
+                bestScore = score;
+                best = yaw;
+            }
+        }
+        return best;
     }
 
     /** A full turn at the most open free spot. */
@@ -111,7 +143,7 @@ public final class CameraPaths {
                 best = c;
             }
         }
-        Vec2 at = best < 0 ? centreOf(space) : space.centre(best);
+        Vec2 at = space.centre(best < 0 ? space.mostOpenCell() : best);
         return turnAt(scene, at, frames, 1.5, -12, rnd.nextDouble() * 2 * Math.PI);
     }
 
@@ -123,12 +155,17 @@ public final class CameraPaths {
         return out;
     }
 
-    private static Vec2 centreOf(FreeSpace s) {
-        return new Vec2(s.x0 + s.nx * FreeSpace.CELL / 2, s.y0 + s.ny * FreeSpace.CELL / 2);
-    }
-
     static CameraPose pose(UpAxis up, Vec2 floor, double eye, double yawRadians, double pitchDegrees) {
         return CameraPose.fromYawPitch(up, up.world(floor, eye), Math.toDegrees(yawRadians), pitchDegrees);
+    }
+
+    private static boolean allFree(List<Vec2> path, FreeSpace space) {
+        for (int i = 1; i < path.size(); i++) {
+            if (!space.clear(path.get(i - 1), path.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Drops route points that a straight free segment can skip. */

@@ -24,6 +24,8 @@ final class FreeSpace {
     final int ny;
     final boolean[] free;
     final double[] wallDistance;
+    /** Distance to the nearest obstacle, or 0 outside the room. */
+    final double[] obstacleDistance;
 
     FreeSpace(Scene scene, double clearance) {
         List<RoomRegion> regions = scene.room().regions();
@@ -64,6 +66,7 @@ final class FreeSpace {
         ny = Math.max(1, (int) Math.ceil((b[3] - b[1]) / CELL));
         free = new boolean[nx * ny];
         wallDistance = new double[nx * ny];
+        obstacleDistance = new double[nx * ny];
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 Vec2 c = centre(i, j);
@@ -75,13 +78,12 @@ final class FreeSpace {
                         wall = Math.min(wall, distanceToOutline(poly, c));
                     }
                 }
-                boolean ok = inside && wall >= clearance;
-                for (int k = 0; ok && k < obstacles.size(); k++) {
-                    if (obstacles.get(k).distanceTo(c) < clearance) {
-                        ok = false;
-                    }
+                double nearest = Double.MAX_VALUE;
+                for (int k = 0; inside && k < obstacles.size(); k++) {
+                    nearest = Math.min(nearest, obstacles.get(k).distanceTo(c));
                 }
-                free[j * nx + i] = ok;
+                obstacleDistance[j * nx + i] = inside ? Math.min(nearest, wall) : 0;
+                free[j * nx + i] = inside && wall >= clearance && nearest >= clearance;
                 wallDistance[j * nx + i] = inside ? wall : 0;
             }
         }
@@ -99,6 +101,32 @@ final class FreeSpace {
 
     Vec2 centre(int cell) {
         return centre(cell % nx, cell / nx);
+    }
+
+    /** How far one can see along a floor direction before a wall or an object (metres, up to {@code max}). */
+    double openness(Vec2 from, double yawRadians, double max) {
+        Vec2 d = new Vec2(Math.cos(yawRadians), Math.sin(yawRadians));
+        for (double t = 0; t < max; t += CELL) {
+            Vec2 p = from.plus(d.times(t));
+            if (p.x() < x0 || p.y() < y0 || p.x() >= x0 + nx * CELL || p.y() >= y0 + ny * CELL) {
+                return t;
+            }
+            if (obstacleDistance[cellOf(p)] < 0.05) {
+                return t;
+            }
+        }
+        return max;
+    }
+
+    /** The cell farthest from walls and obstacles (for rooms with no free cell at the clearance). */
+    int mostOpenCell() {
+        int best = 0;
+        for (int c = 1; c < obstacleDistance.length; c++) {
+            if (obstacleDistance[c] > obstacleDistance[best]) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     List<Integer> freeCells() {
@@ -121,6 +149,32 @@ final class FreeSpace {
             }
         }
         return true;
+    }
+
+    /** The free cells reachable from {@code from} (8-neighbour moves). */
+    List<Integer> reachable(int from) {
+        boolean[] seen = new boolean[free.length];
+        java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
+        List<Integer> out = new ArrayList<>();
+        q.add(from);
+        seen[from] = true;
+        while (!q.isEmpty()) {
+            int c = q.poll();
+            out.add(c);
+            int ci = c % nx;
+            int cj = c / nx;
+            for (int dj = -1; dj <= 1; dj++) {
+                for (int di = -1; di <= 1; di++) {
+                    int i = ci + di;
+                    int j = cj + dj;
+                    if (i >= 0 && j >= 0 && i < nx && j < ny && free[j * nx + i] && !seen[j * nx + i]) {
+                        seen[j * nx + i] = true;
+                        q.add(j * nx + i);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Breadth-first path over free cells (8-neighbour), as cell centres; empty when unreachable. */

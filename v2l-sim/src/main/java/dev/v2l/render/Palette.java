@@ -6,8 +6,9 @@ package dev.v2l.render;
  */
 public final class Palette {
 
-    public static final int FLOOR = 0xB08A5A;
-    public static final int WALL = 0xE8E4DA;
+    public static final int FLOOR = 0x7A6450;
+    public static final int WALL = 0xE6E3DC;
+    public static final int CEILING = 0xC9C6BF;
     public static final int SKY = 0x202830;
 
     private Palette() {
@@ -21,8 +22,8 @@ public final class Palette {
             h *= 0x01000193;
         }
         float hue = ((h >>> 8) & 0xFFFF) / 65536f;
-        float sat = 0.55f + 0.35f * (((h >>> 3) & 7) / 7f);
-        float val = 0.55f + 0.35f * ((h & 7) / 7f);
+        float sat = 0.6f + 0.35f * (((h >>> 3) & 7) / 7f);
+        float val = 0.72f + 0.25f * ((h & 7) / 7f);
         return java.awt.Color.HSBtoRGB(hue, sat, val) & 0xFFFFFF;
     }
 

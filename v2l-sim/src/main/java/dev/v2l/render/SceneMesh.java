@@ -67,6 +67,7 @@ public final class SceneMesh {
                 double floorZ = 0;
                 b.floor(poly, floorZ);
                 b.walls(poly, floorZ, wallHeight);
+                b.ceiling(poly, floorZ + wallHeight);
             }
         }
         return new SceneMesh(b.xyz(), b.colours(), b.instances(), b.count, ids);
@@ -151,6 +152,17 @@ public final class SceneMesh {
                 Vec2 b = poly.get(t[1]);
                 Vec2 c = poly.get(t[2]);
                 tri(new Vec3(a.x(), a.y(), z), new Vec3(b.x(), b.y(), z), new Vec3(c.x(), c.y(), z), Palette.FLOOR,
+                        STRUCTURE);
+            }
+        }
+
+        /** The floor polygon again at the top of the walls, facing down. */
+        void ceiling(List<Vec2> poly, double z) {
+            for (int[] t : EarClipping.triangulate(poly)) {
+                Vec2 a = poly.get(t[0]);
+                Vec2 b = poly.get(t[1]);
+                Vec2 c = poly.get(t[2]);
+                tri(new Vec3(a.x(), a.y(), z), new Vec3(c.x(), c.y(), z), new Vec3(b.x(), b.y(), z), Palette.CEILING,
                         STRUCTURE);
             }
         }
