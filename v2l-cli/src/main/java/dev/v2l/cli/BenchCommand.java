@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code v2l bench}: throughput figures for the hot paths, on one thread, after warm-up. Each benchmark runs
  * {@code --iterations} timed rounds of about {@code --seconds} each and prints the median rate and the range.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchBuildCommand.class},
         description = "Measure throughput of hot paths: 'parse' (typical model responses with a v2lo map, one "
                 + "thread), 'distance' (all pairwise prism distances of a 40-object scene, one thread), 'qa' (question "
                 + "generation with JSON output over every scene of --qa-source, all types, 20 per type per scene, "
@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 + "(VSI-Bench per-sample scoring, one thread), 'service' (the reward service on loopback at 1 and 64 "
                 + "connections), 'render' (640x480 RGB + depth + instance frames of a 30-object room, --threads "
                 + "workers), 'video' (16 uniform PNG frames from --video, against ffmpeg).",
-        footer = {"", "Example: v2l bench parse distance --seconds 2"})
+        footer = {"", "Example: v2l bench parse distance --seconds 2",
+            "'v2l bench build' builds a benchmark (QVS-Bench style); see 'v2l bench build --help'."})
 final class BenchCommand implements Callable<Integer> {
 
     static final List<String> NAMES = List.of("parse", "distance", "qa", "reward", "vsi-score", "service", "render",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "video2layout: metric cognitive maps, spatial questions, benchmarks and scoring for "
                 + "spatial-reasoning vision-language models.",
         subcommands = {DemoCommand.class, ScenesCommand.class, RenderCommand.class, FramesCommand.class, MapCommand.class,
-            QaCommand.class,
+            QaCommand.class, DatasetCommand.class,
             ScoreCommand.class,
             RewardCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},

@@ -2,7 +2,7 @@ package dev.v2l.cli;
 
 import dev.v2l.io.Images;
 import dev.v2l.video.DecodedFrame;
-import dev.v2l.video.FrameSampling;
+import dev.v2l.scene.FrameSampling;
 import dev.v2l.video.VideoReader;
 import java.io.File;
 import java.io.PrintWriter;

@@ -51,6 +51,29 @@ public final class QuestionGenerator {
 
     /** A scene's drafts, in type order, and its statistics. */
     public record SceneDrafts(String sceneId, String dataset, List<Draft> drafts, GenerationStats stats) {
+
+        /** How many drafts of each type. */
+        public Map<QuestionType, Integer> countByType() {
+            Map<QuestionType, Integer> m = new LinkedHashMap<>();
+            for (Draft d : drafts) {
+                m.merge(d.type(), 1, Integer::sum);
+            }
+            return m;
+        }
+
+        /** Only the drafts of these types, at most {@code cap} of each, in order. */
+        public SceneDrafts only(Map<QuestionType, Integer> cap) {
+            Map<QuestionType, Integer> taken = new java.util.HashMap<>();
+            List<Draft> out = new ArrayList<>();
+            for (Draft d : drafts) {
+                int c = cap.getOrDefault(d.type(), 0);
+                if (taken.getOrDefault(d.type(), 0) < c) {
+                    out.add(d);
+                    taken.merge(d.type(), 1, Integer::sum);
+                }
+            }
+            return new SceneDrafts(sceneId, dataset, out, stats);
+        }
     }
 
     /** The settings recorded in every question. */
@@ -84,6 +107,40 @@ public final class QuestionGenerator {
             }
         }
         return p;
+    }
+
+    /**
+     * At most {@code n} drafts, taken round-robin over the types (the first of each type, then the second…), so a
+     * small per-scene budget still covers every type that has questions.
+     */
+    public static SceneDrafts limit(SceneDrafts sd, int n) {
+        return limit(sd, n, 0);
+    }
+
+    /** As {@link #limit(SceneDrafts, int)}, each round starting at type number {@code offset} (mod the types). */
+    public static SceneDrafts limit(SceneDrafts sd, int n, int offset) {
+        Map<QuestionType, List<Draft>> byType = new LinkedHashMap<>();
+        for (Draft d : sd.drafts()) {
+            byType.computeIfAbsent(d.type(), k -> new ArrayList<>()).add(d);
+        }
+        List<List<Draft>> lists = new ArrayList<>(byType.values());
+        if (!lists.isEmpty()) {
+            java.util.Collections.rotate(lists, -Math.floorMod(offset, lists.size()));
+        }
+        List<Draft> out = new ArrayList<>();
+        for (int round = 0; out.size() < n; round++) {
+            boolean any = false;
+            for (List<Draft> l : lists) {
+                if (round < l.size() && out.size() < n) {
+                    out.add(l.get(round));
+                    any = true;
+                }
+            }
+            if (!any) {
+                break;
+            }
+        }
+        return new SceneDrafts(sd.sceneId(), sd.dataset(), out, sd.stats());
     }
 
     /** FNV-1a over the scene id and type, mixed with the seed: a stable stream per (seed, scene, type). */
@@ -602,11 +659,16 @@ public final class QuestionGenerator {
         }
 
         public List<Question> finish(SceneDrafts sd) {
+            return finish(sd, sd.sceneId());
+        }
+
+        /** As {@link #finish(SceneDrafts)}, with question ids {@code idPrefix/type/index}. */
+        public List<Question> finish(SceneDrafts sd, String idPrefix) {
             List<Question> out = new ArrayList<>(sd.drafts().size());
             Map<QuestionType, Integer> index = new HashMap<>();
             for (Draft d : sd.drafts()) {
                 int i = index.merge(d.type(), 1, Integer::sum) - 1;
-                String id = sd.sceneId() + "/" + d.type().code() + "/" + i;
+                String id = idPrefix + "/" + d.type().code() + "/" + i;
                 if (!d.multipleChoice()) {
                     out.add(new Question(id, sd.sceneId(), sd.dataset(), d.type(), d.question(), List.of(),
                             d.answer(), d.objects(), d.params(), d.trace(), settings));

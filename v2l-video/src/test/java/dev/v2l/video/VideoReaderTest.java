@@ -1,5 +1,7 @@
 package dev.v2l.video;
 
+import dev.v2l.scene.FrameSampling;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

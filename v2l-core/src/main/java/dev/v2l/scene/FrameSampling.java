@@ -1,4 +1,4 @@
-package dev.v2l.video;
+package dev.v2l.scene;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,6 +40,65 @@ public final class FrameSampling {
             out[i] = round ? new BigDecimal(v).setScale(0, RoundingMode.HALF_EVEN).intValueExact() : (int) v;
         }
         return out;
+    }
+
+    /** {@code n} distinct frames drawn at random (seeded), in order. */
+    public static int[] random(int total, int n, java.util.SplittableRandom rnd) {
+        if (n >= total) {
+            int[] all = new int[total];
+            for (int i = 0; i < total; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] idx = new int[total];
+        for (int i = 0; i < total; i++) {
+            idx[i] = i;
+        }
+        for (int i = 0; i < n; i++) {
+            int j = i + rnd.nextInt(total - i);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        int[] out = java.util.Arrays.copyOf(idx, n);
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    /**
+     * {@code n} frames chosen greedily to show as many distinct objects as possible (each step takes the frame that
+     * adds the most objects not yet seen; ties to the earlier frame), in order.
+     */
+    public static int[] keyframes(Observation obs, int n) {
+        int total = obs.frames().size();
+        if (n >= total) {
+            return uniform(total, total);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.TreeSet<Integer> chosen = new java.util.TreeSet<>();
+        for (int k = 0; k < n; k++) {
+            int best = -1;
+            int bestGain = -1;
+            for (int i = 0; i < total; i++) {
+                if (chosen.contains(i)) {
+                    continue;
+                }
+                int gain = 0;
+                for (String id : obs.seenIn(java.util.List.of(i))) {
+                    if (!seen.contains(id)) {
+                        gain++;
+                    }
+                }
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    best = i;
+                }
+            }
+            chosen.add(best);
+            seen.addAll(obs.seenIn(java.util.List.of(best)));
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
     public static int[] every(int total, int k) {

@@ -1,0 +1,218 @@
+package dev.v2l.dataset;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.io.Provenance;
+import dev.v2l.layout.MapForm;
+import dev.v2l.qa.QuestionGenerator;
+import dev.v2l.qa.QuestionJson;
+import dev.v2l.qa.QuestionType;
+import dev.v2l.scene.Scene;
+import dev.v2l.source.SceneSource;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+
+/**
+ * QVS-Bench-style diagnostic benchmarks: near-equal shares per frame count, a fixed task mix (the paper's by
+ * default: 25 % vertical direction, 25 % horizontal direction, 12.5 % each of min distance, object size, nearest
+ * centre and counting), every question about objects its frames show, and beside each item the true map of those
+ * frames (extended form, first-camera frame) for map scoring. Items are {@code bench.jsonl}; same seed, same bytes.
+ */
+public final class BenchBuilder {
+
+    /** Video2Layout's QVS-Bench mix. */
+    public static final Map<QuestionType, Double> QVS_MIX = mix(
+            QuestionType.VERTICAL_DIRECTION, 0.25, QuestionType.HORIZONTAL_DIRECTION, 0.25,
+            QuestionType.MIN_DISTANCE, 0.125, QuestionType.OBJECT_SIZE, 0.125, QuestionType.NEAREST_CENTER, 0.125,
+            QuestionType.OBJECT_COUNT, 0.125);
+
+    private static Map<QuestionType, Double> mix(Object... kv) {
+        Map<QuestionType, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((QuestionType) kv[i], (Double) kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** Equal shares over the given types, or the paper's mix when the types are exactly the QVS family. */
+    public static Map<QuestionType, Double> mixFor(List<QuestionType> types) {
+        if (types.size() == QVS_MIX.size() && QVS_MIX.keySet().containsAll(types)) {
+            return QVS_MIX;
+        }
+        Map<QuestionType, Double> m = new LinkedHashMap<>();
+        for (QuestionType t : types) {
+            m.put(t, 1.0 / types.size());
+        }
+        return m;
+    }
+
+    private final DatasetOptions o;
+    private final int size;
+    private final Map<QuestionType, Double> mix;
+
+    public BenchBuilder(DatasetOptions options, int size, Map<QuestionType, Double> mix) {
+        if (size < 1) {
+            throw new IllegalArgumentException("--size must be at least 1, got " + size);
+        }
+        this.o = options;
+        this.size = size;
+        this.mix = mix;
+    }
+
+    /** Quotas per frame count and type: size split evenly over frame counts, then by the mix (largest remainder). */
+    Map<Integer, Map<QuestionType, Integer>> quotas() {
+        Map<Integer, Map<QuestionType, Integer>> q = new LinkedHashMap<>();
+        int nf = o.frameCounts().size();
+        for (int i = 0; i < nf; i++) {
+            int perFrame = size / nf + (i < size % nf ? 1 : 0);
+            Map<QuestionType, Integer> m = new EnumMap<>(QuestionType.class);
+            int given = 0;
+            List<Map.Entry<QuestionType, Double>> rem = new ArrayList<>();
+            for (Map.Entry<QuestionType, Double> e : mix.entrySet()) {
+                int c = (int) Math.floor(perFrame * e.getValue());
+                m.put(e.getKey(), c);
+                given += c;
+                rem.add(Map.entry(e.getKey(), perFrame * e.getValue() - c));
+            }
+            rem.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+            for (int k = 0; given < perFrame && k < rem.size(); k++, given++) {
+                m.merge(rem.get(k).getKey(), 1, Integer::sum);
+            }
+            q.put(o.frameCounts().get(i), m);
+        }
+        return q;
+    }
+
+    /** Builds the benchmark; returns items per frame count and type (a shortfall means the scenes ran out). */
+    public Map<Integer, Map<QuestionType, Integer>> build(SceneSource src, Path out, Provenance provenance,
+            IntConsumer progress) throws IOException {
+        long start = System.nanoTime();
+        Files.createDirectories(out);
+        Map<Integer, Map<QuestionType, Integer>> want = quotas();
+        Map<Integer, Map<QuestionType, Integer>> have = new TreeMap<>();
+        SampleBuilder builder = new SampleBuilder(new SampleBuilder.Settings(new ArrayList<>(mix.keySet()), 4,
+                MapForm.V2LO, o.sampling(), o.thresholds(), o.seed(), false));
+        QuestionGenerator.Finisher finisher = new QuestionGenerator.Finisher(new QuestionGenerator(
+                new ArrayList<>(mix.keySet()), 1, o.seed(), o.thresholds()).settings());
+        Path tmp = out.resolve(".bench.jsonl.tmp");
+        int scenes = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            for (String id : src.ids()) {
+                if (filled(want, have)) {
+                    break;
+                }
+                Scene scene = src.scene(id);
+                SceneFrames frames = SceneFrames.of(scene, src.kind(), o, out);
+                scenes++;
+                for (int n : o.frameCounts()) {
+                    Map<QuestionType, Integer> left = new EnumMap<>(QuestionType.class);
+                    Map<QuestionType, Integer> got = have.computeIfAbsent(n, k -> new EnumMap<>(QuestionType.class));
+                    // Spread each frame count's items over scenes: at most a few of a type from one scene.
+                    want.get(n).forEach((t, c) -> left.put(t, Math.min(2, c - got.getOrDefault(t, 0))));
+                    if (left.values().stream().allMatch(c -> c <= 0)) {
+                        continue;
+                    }
+                    SampleBuilder.Result r = builder.build(scene, frames.observation(),
+                            frames.imageDir() == null ? null : frames::image, n, "test", finisher, left);
+                    for (Sample s : r.samples()) {
+                        got.merge(s.question().type(), 1, Integer::sum);
+                        w.write(item(s));
+                        w.write('\n');
+                    }
+                }
+                progress.accept(scenes);
+            }
+        }
+        Files.move(tmp, out.resolve("bench.jsonl"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        provenance.put("size", size).put("frame_counts", o.frameCounts()).put("mix", mixNames())
+                .put("scenes_used", scenes);
+        DatasetBuilder.write(out.resolve("bench_card.md"), card(want, have, scenes));
+        provenance.write(out, start);
+        return have;
+    }
+
+    private Map<String, Double> mixNames() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        mix.forEach((t, v) -> m.put(t.code(), v));
+        return m;
+    }
+
+    private static boolean filled(Map<Integer, Map<QuestionType, Integer>> want,
+            Map<Integer, Map<QuestionType, Integer>> have) {
+        for (var e : want.entrySet()) {
+            for (var t : e.getValue().entrySet()) {
+                if (have.getOrDefault(e.getKey(), Map.of()).getOrDefault(t.getKey(), 0) < t.getValue()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    static String item(Sample s) {
+        ObjectNode n = DatasetBuilder.MAPPER.createObjectNode();
+        ObjectNode q = QuestionJson.toNode(s.question());
+        n.put("id", s.id());
+        n.put("scene_id", s.question().sceneId());
+        n.put("dataset", s.question().dataset());
+        n.put("frame_count", s.frameCount());
+        ArrayNode fi = n.putArray("frame_indices");
+        s.frameIndices().forEach(fi::add);
+        ArrayNode im = n.putArray("images");
+        s.images().forEach(im::add);
+        n.put("text_only", s.textOnly());
+        n.put("question_type", s.question().type().code());
+        n.put("question", s.question().question());
+        n.set("options", q.get("options"));
+        n.put("ground_truth", s.question().groundTruth());
+        n.set("objects", q.get("objects"));
+        n.set("params", q.get("params"));
+        n.put("gt_layout", s.gtLayout());
+        n.put("trace", s.question().trace());
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(n);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String card(Map<Integer, Map<QuestionType, Integer>> want, Map<Integer, Map<QuestionType, Integer>> have,
+            int scenes) {
+        StringBuilder sb = new StringBuilder("# video2layout benchmark\n\n");
+        int total = have.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+        sb.append(String.format(Locale.ROOT, "%d items of %d asked, from %d scenes; frame counts %s; seed %d.%n%n",
+                total, size, scenes, o.frameCounts(), o.seed()));
+        sb.append("| frame count |");
+        mix.keySet().forEach(t -> sb.append(' ').append(t.code()).append(" |"));
+        sb.append(" total |\n|---|");
+        mix.keySet().forEach(t -> sb.append("---|"));
+        sb.append("---|\n");
+        for (int n : o.frameCounts()) {
+            sb.append("| ").append(n).append(" |");
+            int row = 0;
+            for (QuestionType t : mix.keySet()) {
+                int h = have.getOrDefault(n, Map.of()).getOrDefault(t, 0);
+                int wv = want.get(n).getOrDefault(t, 0);
+                row += h;
+                sb.append(' ').append(h).append(h < wv ? " (of " + wv + ")" : "").append(" |");
+            }
+            sb.append(' ').append(row).append(" |\n");
+        }
+        sb.append("\nEach item holds its frames, the question and options, the ground truth, the objects involved, the "
+                + "engine's derivation, and `gt_layout`: the true map of its frames (first-camera frame).\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.v2l.dataset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.metrics.PyText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Counts of a build: per type, frame count and split; correct letters; numeric answers; drops and rejections. */
+public final class DatasetStats {
+
+    final Map<String, Long> perType = new TreeMap<>();
+    final Map<Integer, Long> perFrameCount = new TreeMap<>();
+    final Map<String, Long> perSplit = new TreeMap<>();
+    final Map<String, Long> scenesPerSplit = new TreeMap<>();
+    final Map<String, Map<String, Long>> letters = new TreeMap<>();
+    final Map<String, List<Double>> numeric = new TreeMap<>();
+    final Map<String, Long> dropped = new TreeMap<>();
+    final Map<String, Map<String, Long>> rejected = new TreeMap<>();
+    long samples;
+    long textOnly;
+    long images;
+
+    void add(Sample s) {
+        samples++;
+        String t = s.question().type().code();
+        perType.merge(t, 1L, Long::sum);
+        perFrameCount.merge(s.frameCount(), 1L, Long::sum);
+        perSplit.merge(s.split(), 1L, Long::sum);
+        textOnly += s.textOnly() ? 1 : 0;
+        if (s.question().type().isMultipleChoice()) {
+            letters.computeIfAbsent(t, k -> new TreeMap<>()).merge(s.answer(), 1L, Long::sum);
+        } else {
+            Double v = PyText.parseFloat(s.answer());
+            if (v != null) {
+                numeric.computeIfAbsent(t, k -> new ArrayList<>()).add(v);
+            }
+        }
+    }
+
+    public long samples() {
+        return samples;
+    }
+
+    public Map<String, Long> dropped() {
+        return dropped;
+    }
+
+    public Map<String, Long> perSplit() {
+        return perSplit;
+    }
+
+    public Map<String, Long> perType() {
+        return perType;
+    }
+
+    public Map<Integer, Long> perFrameCount() {
+        return perFrameCount;
+    }
+
+    ObjectNode toJson(ObjectMapper m) {
+        ObjectNode n = m.createObjectNode();
+        n.put("samples", samples);
+        n.put("text_only_samples", textOnly);
+        n.put("images", images);
+        n.set("per_type", m.valueToTree(perType));
+        n.set("per_frame_count", m.valueToTree(perFrameCount));
+        n.set("per_split", m.valueToTree(perSplit));
+        n.set("scenes_per_split", m.valueToTree(scenesPerSplit));
+        n.set("answer_letters", m.valueToTree(letters));
+        ObjectNode num = n.putObject("numeric_answers");
+        numeric.forEach((t, vs) -> {
+            List<Double> s = new ArrayList<>(vs);
+            s.sort(Double::compare);
+            ObjectNode q = num.putObject(t);
+            q.put("count", s.size());
+            q.put("min", s.get(0));
+            q.put("p25", s.get(s.size() / 4));
+            q.put("median", s.get(s.size() / 2));
+            q.put("p75", s.get(3 * s.size() / 4));
+            q.put("max", s.get(s.size() - 1));
+        });
+        n.set("dropped", m.valueToTree(dropped));
+        n.set("rejected_candidates", m.valueToTree(rejected));
+        return n;
+    }
+}

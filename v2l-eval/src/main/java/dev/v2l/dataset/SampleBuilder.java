@@ -1,0 +1,157 @@
+package dev.v2l.dataset;
+
+import dev.v2l.layout.Labels;
+import dev.v2l.layout.Layout;
+import dev.v2l.layout.Layouts;
+import dev.v2l.layout.MapForm;
+import dev.v2l.layout.MapFrame;
+import dev.v2l.layout.MapParser;
+import dev.v2l.layout.MapWriter;
+import dev.v2l.qa.GenerationStats;
+import dev.v2l.qa.QaInput;
+import dev.v2l.qa.Question;
+import dev.v2l.qa.QuestionGenerator;
+import dev.v2l.qa.QuestionType;
+import dev.v2l.qa.Questions;
+import dev.v2l.qa.Thresholds;
+import dev.v2l.reason.Derivation;
+import dev.v2l.reason.EngineContext;
+import dev.v2l.scene.FrameSampling;
+import dev.v2l.scene.Observation;
+import dev.v2l.scene.Scene;
+import dev.v2l.scene.SceneObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+
+/**
+ * Builds the samples of one scene at one frame count: chooses the frames, takes the true map of what they show (in
+ * the first chosen frame's camera frame), draws questions about seen objects only, writes the map in the chosen
+ * form, and computes think and answer from the map <em>as written</em>. A question whose answer changes at the
+ * written precision is dropped and counted. Grid maps carry no metric coordinates: their samples are the same as
+ * the v2lo ones and reason from the true layout.
+ */
+final class SampleBuilder {
+
+    /** What to build. */
+    record Settings(List<QuestionType> types, int perScene, MapForm form, String sampling, Thresholds thresholds,
+            long seed, boolean requireWrittenAgreement) {
+    }
+
+    /** A scene's samples at one frame count, what was dropped and why, and the question statistics. */
+    record Result(List<Sample> samples, Map<String, Integer> drops, GenerationStats stats) {
+    }
+
+    private final Settings s;
+
+    SampleBuilder(Settings settings) {
+        this.s = settings;
+    }
+
+    /**
+     * @param obs   what the scene's walk-through shows, or null for sources without frames (text-only samples)
+     * @param image the image path of a walk-through frame, or null when there are no images
+     * @param n     the frame count (ignored without an observation)
+     */
+    Result build(Scene scene, Observation obs, IntFunction<String> image, int n, String split,
+            QuestionGenerator.Finisher finisher) {
+        return build(scene, obs, image, n, split, finisher, null);
+    }
+
+    /** As above; with {@code quota}, at most that many questions of each type instead of the per-scene mix. */
+    Result build(Scene scene, Observation obs, IntFunction<String> image, int n, String split,
+            QuestionGenerator.Finisher finisher, Map<QuestionType, Integer> quota) {
+        Map<String, Integer> drops = new TreeMap<>();
+        List<Integer> positions = new ArrayList<>();
+        Layout observed;
+        Map<String, Double> appearance = new LinkedHashMap<>();
+        if (obs != null) {
+            int total = obs.frames().size();
+            SplittableRandom rnd = new SplittableRandom(s.seed() * 31 + scene.id().hashCode() * 17L + n);
+            int[] idx = switch (s.sampling()) {
+                case "uniform" -> FrameSampling.uniform(total, Math.min(n, total));
+                case "random" -> FrameSampling.random(total, Math.min(n, total), rnd);
+                case "keyframes" -> FrameSampling.keyframes(obs, Math.min(n, total));
+                default -> throw new IllegalArgumentException("unknown sampling '" + s.sampling()
+                        + "'; available: uniform, random, keyframes");
+            };
+            for (int i : idx) {
+                positions.add(i);
+            }
+            observed = Layouts.fromObservation(scene, obs, positions, MapFrame.FIRST_CAMERA);
+            for (int p : positions) {
+                for (String id : obs.seenIn(List.of(p))) {
+                    appearance.putIfAbsent(id, obs.frames().get(p).timeSeconds());
+                }
+            }
+        } else {
+            observed = Layouts.fromScene(scene);
+        }
+        if (observed.isEmpty()) {
+            drops.merge("nothing-seen", 1, Integer::sum);
+            return new Result(List.of(), drops, new GenerationStats());
+        }
+        QuestionGenerator gen = new QuestionGenerator(s.types(), s.perScene(), s.seed() * 1_000_003L + n,
+                s.thresholds());
+        String prefix = scene.id() + "/f" + (obs == null ? 0 : n);
+        QuestionGenerator.SceneDrafts all = gen.draft(new QaInput(scene, observed, appearance));
+        QuestionGenerator.SceneDrafts drafts = quota == null
+                ? QuestionGenerator.limit(all, s.perScene(), prefix.hashCode()) : all.only(quota);
+        List<Question> questions = finisher.finish(drafts, prefix);
+
+        MapForm checkForm = s.form() == MapForm.GRID ? MapForm.V2LO : s.form();
+        String checkText = MapWriter.write(observed, checkForm);
+        Layout asWritten = MapParser.builder().form(checkForm).build().parse(checkText).layout();
+        String mapText = s.form() == checkForm ? checkText : MapWriter.write(observed, s.form());
+        String gtLayout = MapWriter.writeExtended(observed);
+        EngineContext ctx = new EngineContext(scene.room().area().isPresent() ? scene.room().area().getAsDouble()
+                : null, labelAppearance(scene, appearance));
+        boolean textOnly = obs == null || image == null;
+        List<String> images = new ArrayList<>();
+        if (!textOnly) {
+            for (int p : positions) {
+                images.add(image.apply(obs.frames().get(p).index()));
+            }
+        }
+        List<Integer> frameIndices = new ArrayList<>();
+        for (int p : positions) {
+            frameIndices.add(obs.frames().get(p).index());
+        }
+        List<Sample> out = new ArrayList<>();
+        for (Question q : questions) {
+            Derivation d = Questions.derive(q, asWritten, ctx);
+            String answer = Questions.answerOf(q, d);
+            if (answer == null) {
+                drops.merge("engine-cannot-answer-from-written-map", 1, Integer::sum);
+                continue;
+            }
+            if (s.requireWrittenAgreement() && !answer.equals(q.groundTruth())) {
+                drops.merge("answer-changes-at-map-precision", 1, Integer::sum);
+                continue;
+            }
+            boolean agrees = answer.equals(q.groundTruth());
+            String think = s.form() == MapForm.GRID || !agrees ? q.trace() : d.trace();
+            answer = q.groundTruth();
+            String system = Prompts.system(s.form(), textOnly);
+            String user = Prompts.user(q, images.size(), textOnly ? mapText : null);
+            out.add(new Sample(q.id(), split, obs == null ? 0 : positions.size(), frameIndices, images, textOnly, q,
+                    system, user, mapText, think, answer, gtLayout));
+        }
+        return new Result(out, drops, drafts.stats());
+    }
+
+    private static Map<String, Double> labelAppearance(Scene scene, Map<String, Double> byInstance) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : byInstance.entrySet()) {
+            SceneObject o = scene.object(e.getKey()).orElse(null);
+            if (o != null) {
+                out.merge(Labels.normalize(o.label()), e.getValue(), Math::min);
+            }
+        }
+        return out;
+    }
+}
