@@ -13,7 +13,8 @@ import java.util.Map;
 public record QaInput(Scene scene, Layout layout, Map<String, Double> firstAppearanceSeconds) {
 
     public QaInput {
-        firstAppearanceSeconds = firstAppearanceSeconds == null ? Map.of() : Map.copyOf(firstAppearanceSeconds);
+        firstAppearanceSeconds = firstAppearanceSeconds == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(firstAppearanceSeconds));
     }
 
     /** The whole scene, in its own frame, with no video. */

@@ -25,7 +25,7 @@ public record Question(String id, String sceneId, String dataset, QuestionType t
     public Question {
         options = List.copyOf(options);
         objects = List.copyOf(objects);
-        params = Map.copyOf(params);
+        params = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params));
     }
 
     /** The option contents without their letters ("A. left" → "left"). */

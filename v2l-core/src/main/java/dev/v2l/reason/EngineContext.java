@@ -11,7 +11,8 @@ public record EngineContext(Double roomAreaSquareMetres, Map<String, Double> fir
     public static final EngineContext NONE = new EngineContext(null, Map.of());
 
     public EngineContext {
-        firstAppearanceSeconds = firstAppearanceSeconds == null ? Map.of() : Map.copyOf(firstAppearanceSeconds);
+        firstAppearanceSeconds = firstAppearanceSeconds == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(firstAppearanceSeconds));
     }
 
     public static EngineContext ofRoomArea(Double area) {

@@ -36,8 +36,9 @@ public record Observation(String sceneId, int width, int height, double minShare
     public record Frame(int index, double timeSeconds, CameraPose pose, Map<String, Integer> pixels,
             Set<String> flaggedVisible) {
         public Frame {
-            pixels = Map.copyOf(pixels);
-            flaggedVisible = flaggedVisible == null ? null : Set.copyOf(flaggedVisible);
+            pixels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pixels));
+            flaggedVisible = flaggedVisible == null ? null
+                    : java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(flaggedVisible));
         }
     }
 

@@ -16,7 +16,7 @@ public record RewardInput(String response, GroundTruth groundTruth, String quest
     public RewardInput {
         options = options == null ? List.of() : List.copyOf(options);
         objects = objects == null ? List.of() : List.copyOf(objects);
-        params = params == null ? Map.of() : Map.copyOf(params);
+        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params));
     }
 
     public static RewardInput of(String response, String groundTruth) {

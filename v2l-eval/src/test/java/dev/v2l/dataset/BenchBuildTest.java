@@ -1,0 +1,67 @@
+package dev.v2l.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.v2l.io.Provenance;
+import dev.v2l.layout.Labels;
+import dev.v2l.layout.Layout;
+import dev.v2l.layout.MapForm;
+import dev.v2l.layout.MapParser;
+import dev.v2l.qa.QuestionType;
+import dev.v2l.source.SceneSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchBuildTest {
+
+    static DatasetOptions options() {
+        return new DatasetOptions(List.of(1, 4, 8, 12, 16), QuestionType.parseList("qvs"), 1,
+                List.of(Exporter.JSONL), MapForm.V2LO, new double[] {0, 0, 1}, 3, "uniform", 32, 4, 160, 120, 60, 0,
+                false, 1);
+    }
+
+    @Test
+    void sharesPerFrameCountAndTheTaskMixAreThePapers(@TempDir Path dir) throws Exception {
+        new BenchBuilder(options(), 120, BenchBuilder.QVS_MIX).build(SceneSources.open("procedural:seed=3,count=80"),
+                dir, new Provenance("t", "t", "t", List.of()), i -> { });
+        List<String> lines = Files.readAllLines(dir.resolve("bench.jsonl"));
+        assertThat(lines).hasSize(120);
+        Map<Integer, Integer> perFrames = new HashMap<>();
+        Map<String, Integer> perType = new HashMap<>();
+        ObjectMapper m = new ObjectMapper();
+        for (String l : lines) {
+            JsonNode n = m.readTree(l);
+            perFrames.merge(n.get("frame_count").asInt(), 1, Integer::sum);
+            perType.merge(n.get("question_type").asText(), 1, Integer::sum);
+            Layout truth = MapParser.lenient().parse(n.get("gt_layout").asText()).layout();
+            assertThat(truth.frame().code()).isEqualTo("first-camera");
+            for (JsonNode o : n.get("objects")) {
+                assertThat(truth.objects().stream().anyMatch(x -> Labels.matches(x.label(), o.get("label").asText())))
+                        .as("%s asks about %s", n.get("id"), o.get("label")).isTrue();
+            }
+        }
+        assertThat(perFrames).containsOnlyKeys(1, 4, 8, 12, 16).allSatisfy((k, v) -> assertThat(v).isEqualTo(24));
+        assertThat(perType.get("vertical_direction")).isEqualTo(30);
+        assertThat(perType.get("horizontal_direction")).isEqualTo(30);
+        assertThat(perType.get("min_distance")).isEqualTo(15);
+        assertThat(perType.get("object_count")).isEqualTo(15);
+        assertThat(Files.readString(dir.resolve("bench_card.md"))).contains("| 16 |");
+    }
+
+    @Test
+    void sameSeedSameBenchmark(@TempDir Path dir) throws Exception {
+        for (String d : List.of("a", "b")) {
+            new BenchBuilder(options(), 40, BenchBuilder.QVS_MIX).build(SceneSources.open("procedural:seed=3,count=40"),
+                    dir.resolve(d), new Provenance("t", "t", "t", List.of()), i -> { });
+        }
+        assertThat(Files.readAllBytes(dir.resolve("a/bench.jsonl"))).isEqualTo(Files.readAllBytes(
+                dir.resolve("b/bench.jsonl")));
+    }
+}
