@@ -31,14 +31,15 @@ import picocli.CommandLine.Spec;
                 + "generation with JSON output over every scene of --qa-source, all types, 20 per type per scene, "
                 + "--threads workers), 'reward' (Video2Layout's reward on typical rollouts, one thread), 'vsi-score' "
                 + "(VSI-Bench per-sample scoring, one thread), 'service' (the reward service on loopback at 1 and 64 "
-                + "connections), 'render' (640x480 RGB + depth + instance frames of a 30-object room, --threads "
+                + "connections), 'eval' (the evaluation runner against a fake server answering after 50 ms, concurrency 64: ideal "
+                + "1,280 requests/s), 'render' (640x480 RGB + depth + instance frames of a 30-object room, --threads "
                 + "workers), 'video' (16 uniform PNG frames from --video, against ffmpeg).",
         footer = {"", "Example: v2l bench parse distance --seconds 2",
             "'v2l bench build' builds a benchmark (QVS-Bench style); see 'v2l bench build --help'."})
 final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> NAMES = List.of("parse", "distance", "qa", "reward", "vsi-score", "service", "render",
-            "video");
+    static final List<String> NAMES = List.of("parse", "distance", "qa", "reward", "vsi-score", "service", "eval",
+            "render", "video");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -108,6 +109,13 @@ final class BenchCommand implements Callable<Integer> {
                         throw e;
                     } catch (Exception e) {
                         throw new IllegalStateException("video benchmark failed: " + e.getMessage(), e);
+                    }
+                }
+                case "eval" -> {
+                    try {
+                        EvalBench.run(out, 64, 50, Math.max(640, (int) Math.round(seconds * 1280)), iterations, seed);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("eval benchmark failed: " + e.getMessage(), e);
                     }
                 }
                 case "service" -> {

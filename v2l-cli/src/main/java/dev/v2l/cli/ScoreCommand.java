@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.MapParseResult;
 import dev.v2l.layout.MapParser;
+import dev.v2l.metrics.Answers;
 import dev.v2l.metrics.GroundTruth;
 import dev.v2l.metrics.MapMetrics;
 import dev.v2l.metrics.NumpySum;
@@ -43,20 +44,6 @@ final class ScoreCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-
-    /** The answer inside the first {@code <answer>…</answer>} (spacing around tags as qa.py cleans it), else all. */
-    static String extractAnswer(String prediction) {
-        if (prediction == null) {
-            return "";
-        }
-        if (prediction.contains("answer")) {
-            String a = V2loReward.extractAnswer(V2loReward.removeSpaceAroundTagCharacters(prediction));
-            if (a != null) {
-                return a;
-            }
-        }
-        return prediction;
     }
 
     @Command(name = "vsibench", mixinStandardHelpOptions = true,
@@ -119,7 +106,7 @@ final class ScoreCommand implements Runnable {
                         throw new dev.v2l.io.BadInputException(input.toString(), "line " + n, "ground_truth",
                                 "expected a string or a number");
                     }
-                    String extracted = extractAnswer(rec.path("prediction").isNull() ? null
+                    String extracted = Answers.extract(rec.path("prediction").isNull() ? null
                             : rec.path("prediction").asText(""));
                     VsiMetrics.SampleScore s = VsiMetrics.score(type, extracted, gt, mc);
                     (isQvs ? qvs : vsi).computeIfAbsent(type, k -> new ArrayList<>()).add(s.score());

@@ -102,8 +102,11 @@ public final class BenchBuilder {
         Files.createDirectories(out);
         Map<Integer, Map<QuestionType, Integer>> want = quotas();
         Map<Integer, Map<QuestionType, Integer>> have = new TreeMap<>();
+        // Items whose answer the stored true map (extended form, 2 decimals) would not give are dropped: the oracle,
+        // the engine answering from gt_layout, must score 100 %.
         SampleBuilder builder = new SampleBuilder(new SampleBuilder.Settings(new ArrayList<>(mix.keySet()), 4,
-                MapForm.V2LO, o.sampling(), o.thresholds(), o.seed(), false));
+                MapForm.EXTENDED, o.sampling(), o.thresholds(), o.seed(), true));
+        Map<String, Integer> drops = new TreeMap<>();
         QuestionGenerator.Finisher finisher = new QuestionGenerator.Finisher(new QuestionGenerator(
                 new ArrayList<>(mix.keySet()), 1, o.seed(), o.thresholds()).settings());
         Path tmp = out.resolve(".bench.jsonl.tmp");
@@ -126,6 +129,7 @@ public final class BenchBuilder {
                     }
                     SampleBuilder.Result r = builder.build(scene, frames.observation(),
                             frames.imageDir() == null ? null : frames::image, n, "test", finisher, left);
+                    r.drops().forEach((k, v) -> drops.merge(k, v, Integer::sum));
                     for (Sample s : r.samples()) {
                         got.merge(s.question().type(), 1, Integer::sum);
                         w.write(item(s));
@@ -138,7 +142,7 @@ public final class BenchBuilder {
         Files.move(tmp, out.resolve("bench.jsonl"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         provenance.put("size", size).put("frame_counts", o.frameCounts()).put("mix", mixNames())
-                .put("scenes_used", scenes);
+                .put("scenes_used", scenes).put("dropped", drops);
         DatasetBuilder.write(out.resolve("bench_card.md"), card(want, have, scenes));
         provenance.write(out, start);
         return have;
@@ -181,6 +185,13 @@ public final class BenchBuilder {
         n.set("objects", q.get("objects"));
         n.set("params", q.get("params"));
         n.put("gt_layout", s.gtLayout());
+        n.put("scene_layout", s.sceneLayout());
+        ObjectNode ctx = n.putObject("context");
+        if (s.context().roomAreaSquareMetres() != null) {
+            ctx.put("room_area", s.context().roomAreaSquareMetres());
+        }
+        ObjectNode app = ctx.putObject("appearance");
+        s.context().firstAppearanceSeconds().forEach(app::put);
         n.put("trace", s.question().trace());
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(n);
@@ -212,7 +223,9 @@ public final class BenchBuilder {
             sb.append(' ').append(row).append(" |\n");
         }
         sb.append("\nEach item holds its frames, the question and options, the ground truth, the objects involved, the "
-                + "engine's derivation, and `gt_layout`: the true map of its frames (first-camera frame).\n");
+                + "engine's derivation, `gt_layout`: the true map of its frames (first-camera frame), `scene_layout`: the whole "
+                + "scene's in the same frame, and `context` (room area, first appearances). Items whose answer `gt_layout` "
+                + "as stored would not give are dropped, so the oracle scores 100 %.\n");
         return sb.toString();
     }
 }

@@ -108,6 +108,8 @@ final class SampleBuilder {
         Layout asWritten = MapParser.builder().form(checkForm).build().parse(checkText).layout();
         String mapText = s.form() == checkForm ? checkText : MapWriter.write(observed, s.form());
         String gtLayout = MapWriter.writeExtended(observed);
+        String sceneLayout = obs == null ? gtLayout : MapWriter.writeExtended(Layouts.fromScene(scene,
+                obs.frames().get(positions.get(0)).pose(), scene.objects()));
         EngineContext ctx = new EngineContext(scene.room().area().isPresent() ? scene.room().area().getAsDouble()
                 : null, labelAppearance(scene, appearance));
         boolean textOnly = obs == null || image == null;
@@ -139,7 +141,7 @@ final class SampleBuilder {
             String system = Prompts.system(s.form(), textOnly);
             String user = Prompts.user(q, images.size(), textOnly ? mapText : null);
             out.add(new Sample(q.id(), split, obs == null ? 0 : positions.size(), frameIndices, images, textOnly, q,
-                    system, user, mapText, think, answer, gtLayout));
+                    system, user, mapText, think, answer, gtLayout, sceneLayout, ctx));
         }
         return new Result(out, drops, drafts.stats());
     }

@@ -32,7 +32,8 @@ class ExportFormatsTest {
         return new Sample("room_1/f4/object_rel_direction_easy/0", "train", 2, List.of(0, 31),
                 List.of("images/room_1/000000.jpg", "images/room_1/000031.jpg"), false, q,
                 Prompts.system(MapForm.V2LO, false), Prompts.user(q, 2, null), map, think, "B",
-                "Establish a bird's-eye view : {\"frame\": \"first-camera\", \"unit\": \"m\", \"objects\": []}");
+                "Establish a bird's-eye view : {\"frame\": \"first-camera\", \"unit\": \"m\", \"objects\": []}",
+                null, dev.v2l.reason.EngineContext.NONE);
     }
 
     static String golden(String name) throws IOException {

@@ -1,0 +1,245 @@
+package dev.v2l.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.io.Provenance;
+import dev.v2l.model.ModelRequest;
+import dev.v2l.model.Models;
+import dev.v2l.model.ResponseCache;
+import dev.v2l.model.VisionLanguageModel;
+import dev.v2l.run.BenchItem;
+import dev.v2l.run.BenchItems;
+import dev.v2l.run.EvalRunner;
+import dev.v2l.run.EvalSummary;
+import dev.v2l.run.PromptKind;
+import dev.v2l.run.ResultStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code v2l eval}: benchmark items through models, scored as they arrive, resumable. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate models on a benchmark (bench.jsonl from 'v2l bench build'): each answer is scored "
+                + "as VSI-Bench scores it, each <map> against the true map of the item's frames, and the answer "
+                + "recomputed from the model's own map (perception vs reasoning errors). Results go to "
+                + "OUT/samples.jsonl as they arrive; a rerun with the same arguments asks only what is missing. "
+                + "OUT/summary.json holds the per-task scores with 95% bootstrap intervals and the frame-count "
+                + "analysis; OUT/provenance.json how it was made.",
+            "Models: oracle, scene-oracle, blind, random[:SEED], openai:http://HOST:PORT/v1#MODEL (see v2l models)."
+                + " The API key is read from the environment variable named by --api-key-env, never from the "
+                + "command line."},
+        footer = {"", "Examples:",
+            "  v2l eval qvs-bench/ --model oracle --model blind --out results/",
+            "  OPENAI_API_KEY=... v2l eval qvs-bench/ --model openai:http://127.0.0.1:8000/v1#Qwen/Qwen2.5-VL-7B-Instruct"
+                + " --api-key-env OPENAI_API_KEY --prompt v2lo --concurrency 16 --out results/"})
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** How environment variables are read (tests replace it). */
+    static UnaryOperator<String> env = System::getenv;
+
+    @Parameters(index = "0", paramLabel = "BENCH", description = "bench.jsonl or the folder holding it.")
+    Path bench;
+
+    @Option(names = "--model", required = true, paramLabel = "SPEC", description = "Model spec; repeat for more.")
+    List<String> models;
+
+    @Option(names = "--prompt", defaultValue = "v2lo", description = "v2lo (map, think, answer tags), vsi "
+            + "(VSI-Bench's prompt, exactly), direct (answer only). Default: ${DEFAULT-VALUE}.")
+    String prompt;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Only the first N items (0: all).")
+    int limit;
+
+    @Option(names = "--concurrency", defaultValue = "8", description = "Requests in flight at most. Default: "
+            + "${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Option(names = "--out", required = true, description = "Results folder.")
+    Path out;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key "
+            + "(sent as a bearer token).")
+    String apiKeyEnv;
+
+    @Option(names = "--timeout", defaultValue = "120", description = "Seconds per request attempt. Default: "
+            + "${DEFAULT-VALUE}.")
+    double timeout;
+
+    @Option(names = "--retries", defaultValue = "4", description = "Retries on 429, 5xx, timeouts and dropped "
+            + "connections (exponential backoff with jitter; Retry-After honoured). Default: ${DEFAULT-VALUE}.")
+    int retries;
+
+    @Option(names = "--max-pixels", defaultValue = "0", description = "Scale images to at most this many pixels "
+            + "before sending (0: as stored).")
+    long maxPixels;
+
+    @Option(names = "--max-tokens", defaultValue = "0", description = "max_tokens (0: 2048 for v2lo, 16 for vsi as "
+            + "the reference, 32 for direct).")
+    int maxTokens;
+
+    @Option(names = "--temperature", defaultValue = "0", description = "Temperature. Default: ${DEFAULT-VALUE}.")
+    double temperature;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Generation seed sent to servers, the random "
+            + "model's seed, and the bootstrap's. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--extra-body", paramLabel = "JSON", description = "Extra fields for the request body, e.g. "
+            + "'{\"top_k\": 1}'.")
+    String extraBody;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Response cache folder. Default: OUT/cache.")
+    Path cache;
+
+    @Option(names = "--no-cache", description = "Do not read or write the response cache.")
+    boolean noCache;
+
+    @Option(names = "--tau", defaultValue = "1.0", description = "Map matching threshold, metres. Default: "
+            + "${DEFAULT-VALUE}.")
+    double tau;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PromptKind kind = PromptKind.byName(prompt);
+        if (!(tau > 0)) {
+            throw new IllegalArgumentException("--tau must be > 0, got " + tau);
+        }
+        if (timeout <= 0) {
+            throw new IllegalArgumentException("--timeout must be > 0 seconds, got " + timeout);
+        }
+        Path benchFile = BenchItems.file(bench);
+        List<BenchItem> items = BenchItems.read(bench);
+        Models.Options mo = new Models.Options(apiKeyEnv, Duration.ofMillis(Math.round(timeout * 1000)), retries,
+                Duration.ofMillis(500), maxPixels, env);
+        List<VisionLanguageModel> ms = new ArrayList<>();
+        ResponseCache rc = noCache ? null : new ResponseCache(cache != null ? cache : out.resolve("cache"));
+        for (String m : models) {
+            VisionLanguageModel model = m.strip().toLowerCase(Locale.ROOT).equals("random") ? Models.open(
+                    "random:" + seed, mo) : Models.open(m, mo);
+            ms.add(rc == null || Models.isBuiltin(m) ? model : rc.wrap(model, maxPixels));
+        }
+        ModelRequest.Settings gen = new ModelRequest.Settings(temperature, maxTokens > 0 ? maxTokens
+                : kind.defaultMaxTokens(), seed, extraBody);
+        EvalRunner runner = new EvalRunner(new EvalRunner.Settings(kind, concurrency, limit, gen, tau),
+                benchFile.toAbsolutePath().getParent());
+        long start = System.nanoTime();
+        Files.createDirectories(out);
+        PrintWriter err = spec.commandLine().getErr();
+        EvalRunner.Outcome o;
+        try (ResultStore store = ResultStore.open(out); Progress progress = new Progress(err, quiet)) {
+            if (store.partialDropped() > 0 || store.failuresDropped() > 0) {
+                err.printf(Locale.ROOT, "resuming: dropped %d incomplete line(s); asking %d failed request(s) "
+                        + "again%n", store.partialDropped(), store.failuresDropped());
+            }
+            o = runner.run(items, ms, store, progress);
+        }
+        List<JsonNode> records = ResultStore.readAll(out);
+        ObjectNode summary = new EvalSummary(dev.v2l.metrics.Statistics.DEFAULT_RESAMPLES, seed).summarize(records,
+                ms.stream().map(VisionLanguageModel::name).toList());
+        EvalSummary.write(out, summary);
+        Provenance prov = Cli.provenance(spec).input(benchFile.toString(), benchFile);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("prompt", kind.code());
+        settings.put("limit", limit);
+        settings.put("concurrency", concurrency);
+        settings.put("temperature", temperature);
+        settings.put("max_tokens", gen.maxTokens());
+        settings.put("seed", seed);
+        settings.put("extra_body", extraBody);
+        settings.put("max_pixels", maxPixels);
+        settings.put("timeout_s", timeout);
+        settings.put("retries", retries);
+        settings.put("tau", tau);
+        prov.put("settings", settings).put("models", ms.stream().map(VisionLanguageModel::name).toList());
+        if (apiKeyEnv != null) {
+            prov.put("api_key", "<redacted; read from $" + apiKeyEnv + ">");
+        }
+        prov.put("run", Map.of("asked", o.asked(), "skipped_done", o.skipped(), "errors", o.errors(), "cached",
+                o.cached()));
+        prov.write(out, start);
+        err.printf(Locale.ROOT, "%d asked (%d already done, %d from cache, %d failed) in %.1f s -> %s%n", o.asked(),
+                o.skipped(), o.cached(), o.errors(), o.seconds(), out.resolve("samples.jsonl"));
+        printTable(spec.commandLine().getOut(), summary);
+        return o.errors() > 0 ? Main.EXIT_FAILURE : Main.EXIT_OK;
+    }
+
+    /** model, prompt, samples, overall with CI, map F1 over all frame counts. */
+    static void printTable(PrintWriter w, ObjectNode summary) {
+        w.printf(Locale.ROOT, "%-40s %-7s %7s %22s%n", "model", "prompt", "samples", "overall (95% CI)");
+        for (JsonNode r : summary.path("runs")) {
+            JsonNode ov = r.path("overall");
+            w.printf(Locale.ROOT, "%-40s %-7s %7d %8.1f [%5.1f, %5.1f]%n", abbreviate(r.path("model").asText(), 40),
+                    r.path("prompt").asText(), r.path("samples").asInt(), ov.path("mean").asDouble(Double.NaN),
+                    ov.path("low").asDouble(Double.NaN), ov.path("high").asDouble(Double.NaN));
+        }
+        w.flush();
+    }
+
+    static String abbreviate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    /** The progress bar on stderr (done/total, rate, ETA), with failures and cache hits. */
+    static final class Progress implements EvalRunner.Listener, AutoCloseable {
+        private final PrintWriter err;
+        private final boolean quiet;
+        private ProgressBar bar;
+
+        Progress(PrintWriter err, boolean quiet) {
+            this.err = err;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public synchronized void start(int total, int skipped) {
+            if (quiet) {
+                return;
+            }
+            if (skipped > 0) {
+                err.printf(Locale.ROOT, "%d sample(s) already done; asking %d%n", skipped, total);
+                err.flush();
+            }
+            if (total > 0) {
+                bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax(total).setUnit(" req", 1)
+                        .setStyle(ProgressBarStyle.ASCII).showSpeed()
+                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+            }
+        }
+
+        @Override
+        public synchronized void progress(int finished, int errors, int cached) {
+            if (bar != null) {
+                bar.stepTo(Math.max(bar.getCurrent(), finished));
+                bar.setExtraMessage(String.format(Locale.ROOT, "errors %d cached %d", errors, cached));
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

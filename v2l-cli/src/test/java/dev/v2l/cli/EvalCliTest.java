@@ -1,0 +1,123 @@
+package dev.v2l.cli;
+
+import static dev.v2l.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.v2l.model.FakeOpenAiServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvalCliTest {
+
+    static final ObjectMapper M = new ObjectMapper();
+
+    @TempDir
+    static Path shared;
+    static Path bench;
+
+    @BeforeAll
+    static void bench() {
+        bench = shared.resolve("bench");
+        CliTest.Run r = run("bench", "build", "procedural:seed=4,count=12", "--types", "qvs", "--size", "30",
+                "--frames", "1,8", "--image-size", "160x120", "--seed", "4", "--out", bench.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    @Test
+    void modelsListsTheRegistry() {
+        CliTest.Run r = run("models");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("oracle", "scene-oracle", "blind", "random", "openai:URL#MODEL");
+    }
+
+    @Test
+    void evalWritesSamplesSummaryAndProvenanceAndResumes(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("results");
+        CliTest.Run r = run("eval", bench.toString(), "--model", "oracle", "--model", "blind", "--out",
+                out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out.resolve("samples.jsonl"));
+        assertThat(lines).hasSize(60);
+        JsonNode summary = M.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.path("runs").get(0).path("model").asText()).isEqualTo("oracle");
+        assertThat(summary.path("runs").get(0).path("qvs").path("overall").asDouble()).isEqualTo(100.0);
+        assertThat(summary.path("runs").get(0).path("frames")).hasSize(2);
+        assertThat(r.out()).contains("oracle").contains("100.0");
+        JsonNode prov = M.readTree(out.resolve("provenance.json").toFile());
+        assertThat(prov.path("models").toString()).contains("oracle", "blind");
+        assertThat(prov.path("inputs").get(0).path("sha256").asText()).hasSize(64);
+        CliTest.Run again = run("eval", bench.toString(), "--model", "oracle", "--model", "blind", "--out",
+                out.toString());
+        assertThat(again.code()).isZero();
+        assertThat(again.err()).contains("0 asked (60 already done");
+        assertThat(Files.readAllLines(out.resolve("samples.jsonl"))).isEqualTo(lines);
+    }
+
+    @Test
+    void remoteModelsAreCachedAndTheirKeyNeverWritten(@TempDir Path dir) throws Exception {
+        String key = "sk-cli-" + System.nanoTime();
+        EvalCommand.env = Map.of("MY_KEY", key)::get;
+        try (FakeOpenAiServer s = new FakeOpenAiServer(q -> FakeOpenAiServer.Reply.text("<answer>A</answer>"))) {
+            String spec = "openai:" + s.baseUrl() + "#" + FakeOpenAiServer.MODEL;
+            CliTest.Run r = run("eval", bench.toString(), "--model", spec, "--api-key-env", "MY_KEY", "--prompt",
+                    "vsi", "--limit", "5", "--out", dir.resolve("a").toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(s.completions()).isEqualTo(5);
+            assertThat(s.requests().get(0).header("authorization")).isEqualTo("Bearer " + key);
+            assertThat(s.requests().get(0).json().path("max_tokens").asInt()).isEqualTo(16);
+            // another results folder sharing the cache costs nothing
+            CliTest.Run again = run("eval", bench.toString(), "--model", spec, "--api-key-env", "MY_KEY", "--prompt",
+                    "vsi", "--limit", "5", "--cache", dir.resolve("a/cache").toString(), "--out",
+                    dir.resolve("b").toString());
+            assertThat(again.code()).isZero();
+            assertThat(again.err()).contains("5 from cache");
+            assertThat(s.completions()).isEqualTo(5);
+            for (String f : List.of("a/samples.jsonl", "a/provenance.json", "a/summary.json", "b/provenance.json")) {
+                assertThat(Files.readString(dir.resolve(f))).as(f).doesNotContain(key);
+            }
+            assertThat(r.err() + r.out()).doesNotContain(key);
+        } finally {
+            EvalCommand.env = System::getenv;
+        }
+    }
+
+    @Test
+    void badInputIsExitTwoWithTheReason(@TempDir Path dir) throws Exception {
+        CliTest.Run prompt = run("eval", bench.toString(), "--model", "oracle", "--prompt", "chat", "--out",
+                dir.toString());
+        assertThat(prompt.code()).isEqualTo(2);
+        assertThat(prompt.err()).contains("unknown prompt 'chat'; available: v2lo, vsi, direct");
+        CliTest.Run model = run("eval", bench.toString(), "--model", "gpt", "--out", dir.toString());
+        assertThat(model.code()).isEqualTo(2);
+        CliTest.Run missing = run("eval", dir.resolve("nothing").toString(), "--model", "oracle", "--out",
+                dir.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such benchmark file");
+        Path broken = dir.resolve("broken.jsonl");
+        Files.writeString(broken, Files.readAllLines(bench.resolve("bench.jsonl")).get(0) + "\n{\"id\": 3}\n");
+        CliTest.Run bad = run("eval", broken.toString(), "--model", "oracle", "--out", dir.resolve("o").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("broken.jsonl").contains("line 2");
+        CliTest.Run key = run("eval", bench.toString(), "--model", "openai:http://127.0.0.1:9/v1#m",
+                "--api-key-env", "V2L_SURELY_UNSET_VARIABLE", "--out", dir.resolve("k").toString());
+        assertThat(key.code()).isEqualTo(2);
+        assertThat(key.err()).contains("V2L_SURELY_UNSET_VARIABLE");
+    }
+
+    @Test
+    void aServerThatIsDownFailsTheRunWithExitOneAndRecordsTheErrors(@TempDir Path dir) throws Exception {
+        CliTest.Run r = run("eval", bench.toString(), "--model", "openai:http://127.0.0.1:9/v1#m", "--retries", "0",
+                "--limit", "3", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("3 failed");
+        assertThat(Files.readAllLines(dir.resolve("samples.jsonl"))).hasSize(3)
+                .allSatisfy(l -> assertThat(l).contains("\"kind\":\"connection\""));
+    }
+}

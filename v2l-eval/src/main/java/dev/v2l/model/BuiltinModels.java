@@ -1,0 +1,153 @@
+package dev.v2l.model;
+
+import dev.v2l.dataset.Prompts;
+import dev.v2l.layout.Decimals;
+import dev.v2l.layout.Layout;
+import dev.v2l.layout.MapWriter;
+import dev.v2l.qa.Question;
+import dev.v2l.qa.QuestionType;
+import dev.v2l.qa.Questions;
+import dev.v2l.reason.Derivation;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The models that need no server. They read the request's {@link ModelRequest.Hint} (the benchmark item) and never
+ * its images; they fail with a client error on requests without one.
+ *
+ * <ul>
+ *   <li>{@code oracle}: writes the true map of the sample's frames and answers with the engine from it — the upper
+ *       bound; its answer accuracy must be 100 % on every type, or the benchmark or the scorer is wrong.</li>
+ *   <li>{@code scene-oracle}: the same from the true map of the whole scene in the same frame — what full
+ *       observation would give (it can differ where the frames show only part of the room).</li>
+ *   <li>{@code blind}: sees nothing; answers from label priors (typical category sizes), typical distances, counts
+ *       and room areas, and for multiple choice the option whose object is largest (distance questions) or the
+ *       first option.</li>
+ *   <li>{@code random}: a seeded guess — a uniform option, or a number log-uniform over a plausible range.</li>
+ * </ul>
+ */
+public final class BuiltinModels {
+
+    private BuiltinModels() {
+    }
+
+    static ModelRequest.Hint hint(ModelRequest r, String model) throws ModelFailure {
+        if (r.hint() == null || r.hint().question() == null) {
+            throw new ModelFailure(ModelFailure.Kind.CLIENT_ERROR, 0, model + " answers benchmark items only (the "
+                    + "request carries no item)", -1);
+        }
+        return r.hint();
+    }
+
+    static String reply(ModelRequest.Hint h, String map, String think, String answer) {
+        return h.tagged() ? Prompts.target(map, think, answer) : answer;
+    }
+
+    /** The oracle (from the frames' true map) or the scene oracle (from the whole scene's). */
+    public static VisionLanguageModel oracle(boolean wholeScene) {
+        String name = wholeScene ? "scene-oracle" : "oracle";
+        return new VisionLanguageModel() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public ModelResponse complete(ModelRequest r) throws ModelFailure {
+                long t0 = System.nanoTime();
+                ModelRequest.Hint h = hint(r, name);
+                Layout map = wholeScene && h.sceneMap() != null ? h.sceneMap() : h.frameMap();
+                Question q = h.question();
+                Derivation d = Questions.derive(q, map, h.context());
+                String answer = Questions.answerOf(q, d);
+                String think = d.ok() ? d.trace() : "The map does not answer this: " + d.failure() + ".";
+                return ModelResponse.local(reply(h, MapWriter.writeV2lo(map), think, answer == null ? "" : answer),
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
+        };
+    }
+
+    /** The blind model. */
+    public static VisionLanguageModel blind() {
+        return new VisionLanguageModel() {
+            @Override
+            public String name() {
+                return "blind";
+            }
+
+            @Override
+            public ModelResponse complete(ModelRequest r) throws ModelFailure {
+                ModelRequest.Hint h = hint(r, "blind");
+                String answer = blindAnswer(h.question());
+                return ModelResponse.local(reply(h, MapWriter.LEAD_IN + "[]", "Without looking at the frames, "
+                        + "I answer from what is typical for these objects.", answer), 0);
+            }
+        };
+    }
+
+    static String blindAnswer(Question q) {
+        return switch (q.type()) {
+            case OBJECT_COUNTING, OBJECT_COUNT -> "2";
+            case OBJECT_SIZE_ESTIMATION -> Long.toString(Math.round(LabelPriors.of(q.label("target")).longest() * 100));
+            case OBJECT_SIZE -> Decimals.format(LabelPriors.of(q.label("target")).floorMax(), 1);
+            case OBJECT_ABS_DISTANCE -> "1.5";
+            case MIN_DISTANCE -> "1.0";
+            case ROOM_SIZE_ESTIMATION -> "20.0";
+            case OBJECT_REL_DISTANCE, NEAREST_CENTER -> {
+                List<String> contents = q.optionContents();
+                int best = 0;
+                for (int i = 1; i < contents.size(); i++) {
+                    if (LabelPriors.of(contents.get(i)).floorArea() > LabelPriors.of(contents.get(best)).floorArea()) {
+                        best = i;
+                    }
+                }
+                yield letter(best);
+            }
+            default -> "A";
+        };
+    }
+
+    /** The random model with its seed. */
+    public static VisionLanguageModel random(long seed) {
+        String name = seed == 0 ? "random" : "random:" + seed;
+        return new VisionLanguageModel() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public ModelResponse complete(ModelRequest r) throws ModelFailure {
+                ModelRequest.Hint h = hint(r, name);
+                Question q = h.question();
+                SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + q.id().hashCode());
+                String answer;
+                if (q.type().isMultipleChoice()) {
+                    answer = letter(rnd.nextInt(Math.max(1, q.options().size())));
+                } else {
+                    double[] range = range(q.type());
+                    double v = Math.exp(Math.log(range[0]) + rnd.nextDouble() * (Math.log(range[1])
+                            - Math.log(range[0])));
+                    answer = q.type().answerKind() == QuestionType.AnswerKind.INTEGER ? Long.toString(Math.round(v))
+                            : Decimals.format(v, 1);
+                }
+                return ModelResponse.local(reply(h, MapWriter.LEAD_IN + "[]", "A guess.", answer), 0);
+            }
+        };
+    }
+
+    private static double[] range(QuestionType t) {
+        return switch (t) {
+            case OBJECT_COUNTING, OBJECT_COUNT -> new double[] {1, 6};
+            case OBJECT_SIZE_ESTIMATION -> new double[] {20, 250};
+            case OBJECT_SIZE -> new double[] {0.2, 2.5};
+            case ROOM_SIZE_ESTIMATION -> new double[] {8, 60};
+            default -> new double[] {0.2, 5};
+        };
+    }
+
+    static String letter(int i) {
+        return String.valueOf((char) ('A' + i)).toUpperCase(Locale.ROOT);
+    }
+}
