@@ -1,25 +1,34 @@
 package dev.v2l.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.v2l.geom.Prism;
-import dev.v2l.io.JsonFields;
-import dev.v2l.layout.Layout;
-import dev.v2l.layout.LayoutSvg;
-import dev.v2l.layout.Layouts;
-import dev.v2l.layout.MapDiagnostic;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.dataset.BenchBuilder;
+import dev.v2l.dataset.DatasetOptions;
+import dev.v2l.dataset.Exporter;
+import dev.v2l.io.Provenance;
 import dev.v2l.layout.MapForm;
-import dev.v2l.layout.MapFrame;
-import dev.v2l.layout.MapParseResult;
-import dev.v2l.layout.MapParser;
-import dev.v2l.layout.MapWriter;
-import dev.v2l.scene.Footprints;
+import dev.v2l.metrics.Statistics;
+import dev.v2l.model.ModelRequest;
+import dev.v2l.model.Models;
+import dev.v2l.model.ResponseCache;
+import dev.v2l.model.VisionLanguageModel;
+import dev.v2l.qa.QuestionType;
+import dev.v2l.report.ReportWriter;
+import dev.v2l.run.BenchItems;
+import dev.v2l.run.EvalRunner;
+import dev.v2l.run.EvalSummary;
+import dev.v2l.run.PromptKind;
+import dev.v2l.run.ResultStore;
 import dev.v2l.scene.Scene;
-import dev.v2l.scene.SceneObject;
 import dev.v2l.source.SceneJson;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.v2l.source.procedural.ProceduralSource;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,26 +36,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code v2l demo}: the main job on built-in data. For now (foundation): load the built-in scene, build its
- * ground-truth cognitive map in the first camera's frame, write it in every form, read each back with the lenient
- * parser and check the round trip, parse a messy model-style response, and write an HTML report with the map drawn.
+ * {@code v2l demo}: the whole pipeline on built-in data, offline: procedural rooms, rendered walk-throughs, a small
+ * QVS-style benchmark over every task type at 1, 4, 8, 12 and 16 frames, the built-in models (and any the user
+ * adds) evaluated and scored, and the report. Every stage keeps its output in the folder; a second run with the same
+ * options reuses the scenes, the benchmark and every answer, and only writes the report again.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the main job on built-in data and write a report (no network, no GPU).",
-        footer = {"", "Example: v2l demo --out v2l-demo"})
+        description = {"Run the main job on built-in data and write DIR/report.html (no network, no GPU): generate "
+                + "procedural rooms, render their walk-throughs, build a small QVS-style benchmark (1/4/8/12/16 frames, "
+                + "all VSI-Bench and QVS-Bench task types), evaluate the built-in models oracle, scene-oracle and "
+                + "blind (and any --model you add, e.g. a local vLLM), score answers and maps, and write the report.",
+            "A second run with the same options reuses everything already done."},
+        footer = {"", "Examples:", "  v2l demo", "  v2l demo --out my-demo --scenes 12 --model "
+            + "openai:http://127.0.0.1:8000/v1#Qwen/Qwen2.5-VL-7B-Instruct"})
 final class DemoCommand implements Callable<Integer> {
 
-    static final String BUILTIN_SCENE = "demo/living_room.json";
-
-    /** A response in the style real models write: prose, a fence, single quotes, a unit, a truncated tail. */
-    static final String MESSY_RESPONSE = """
-            <map>Sure! Here is the bird's-eye view:
-            ```json
-            [{'object_name': 'sofa', 'bbox': [-0.6, 4.0, 1.5, 5.0]},
-             {"object_name": "tv", "bbox": [-0.5, 0.1, 0.7, 0.4],},
-             {"object_name": "chair", "bbox": [-1.7m, 1.3, -1.2, 1.8]}
-             {"object_name": "lamp", "bbox": [2.3, 4.3
-            </map><think>The sofa is 3.6 m in front of the tv.</think><answer>3.6</answer>""";
+    static final List<Integer> FRAME_COUNTS = List.of(1, 4, 8, 12, 16);
+    /** Items per scene: enough for every type at every frame count from a handful of rooms. */
+    static final int ITEMS_PER_SCENE = 80;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -54,78 +61,128 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "v2l-demo", description = "Output folder. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    static Scene builtinScene() {
-        try (InputStream in = DemoCommand.class.getResourceAsStream(BUILTIN_SCENE)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in scene " + BUILTIN_SCENE + " is missing from the jar");
-            }
-            return SceneJson.read(new ObjectMapper().readTree(in), new JsonFields("builtin:" + BUILTIN_SCENE, null));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the built-in scene", e);
-        }
-    }
+    @Option(names = "--scenes", defaultValue = "6", description = "Procedural rooms. Default: ${DEFAULT-VALUE}.")
+    int scenes;
+
+    @Option(names = "--model", paramLabel = "SPEC", description = "Another model to evaluate (repeatable), e.g. "
+            + "openai:http://127.0.0.1:8000/v1#MODEL.")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key of"
+            + " --model servers.")
+    String apiKeyEnv;
+
+    @Option(names = "--concurrency", defaultValue = "8", description = "Requests in flight for --model servers. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of the rooms and the benchmark. Default: "
+            + "${DEFAULT-VALUE}.")
+    long seed;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (scenes < 1 || scenes > 500) {
+            throw new IllegalArgumentException("--scenes must be between 1 and 500, got " + scenes);
+        }
         long start = System.nanoTime();
+        PrintWriter err = spec.commandLine().getErr();
         PrintWriter o = spec.commandLine().getOut();
-        Scene scene = builtinScene();
-        Layout truth = Layouts.fromScene(scene, MapFrame.FIRST_CAMERA, scene.objects());
-        StringBuilder forms = new StringBuilder();
-        int roundTrips = 0;
-        for (MapForm form : MapForm.values()) {
-            String text = MapWriter.write(truth, form);
-            MapParseResult back = MapParser.builder().form(form).build().parse(text);
-            boolean same = form == MapForm.GRID ? MapWriter.writeGrid(back.grid()).equals(text)
-                    : back.layout() != null
-                            && back.layout().approximatelyEquals(MapWriter.asWritten(truth, form), 1e-9);
-            roundTrips += same ? 1 : 0;
-            forms.append("<h3>").append(form.code()).append(same ? " — reads back exactly as written"
-                    : " — READS BACK DIFFERENTLY")
-                    .append("</h3>\n<pre>").append(html(text)).append("</pre>\n");
-        }
-        MapParseResult messy = MapParser.lenient().parse(MESSY_RESPONSE);
-        String svg = LayoutSvg.draw(messy.layout(), MapWriter.asWritten(truth, MapForm.V2LO),
-                "messy model map (colour) over the true map (grey), first-camera frame");
-        String truthSvg = LayoutSvg.draw(truth, null, scene.id() + " — ground truth, first-camera frame");
-        StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>v2l demo</title>\n")
-                .append("<style>body{font-family:sans-serif;max-width:980px;margin:2em auto;padding:0 1em}"
-                        + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}"
-                        + "td:first-child,th:first-child{text-align:left}pre{white-space:pre-wrap;background:#f6f6f6;"
-                        + "padding:.5em}</style></head><body>\n")
-                .append("<h1>video2layout demo</h1>\n<p>Built-in scene <b>").append(html(scene.id()))
-                .append("</b>: ").append(scene.objects().size()).append(" objects.</p>\n").append(truthSvg)
-                .append("<h2>Objects</h2>\n<table><tr><th>id</th><th>label</th><th>footprint (m)</th>"
-                        + "<th>height (m)</th></tr>\n");
-        for (SceneObject so : scene.objects()) {
-            Prism p = Footprints.prismOf(so.box(), scene.up());
-            html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%.2f × %.2f</td><td>%.2f</td></tr>%n",
-                    html(so.id()), html(so.label()), p.footprint().longSide(), p.footprint().shortSide(), p.height()));
-        }
-        html.append("</table>\n<h2>The map in each text form</h2>\n").append(forms)
-                .append("<h2>A messy model response, parsed</h2>\n<pre>").append(html(MESSY_RESPONSE))
-                .append("</pre>\n<ul>\n");
-        for (MapDiagnostic d : messy.diagnostics()) {
-            html.append("<li>").append(html(d.toString())).append("</li>\n");
-        }
-        html.append("</ul>\n").append(svg).append("\n<p>v2l ").append(VersionProvider.version()).append(" (commit ")
-                .append(VersionProvider.commit()).append(")</p>\n</body></html>\n");
-        Path report = out.resolve("report.html");
-        Inputs.writeAtomically(report, html.toString());
-        Inputs.writeAtomically(out.resolve("truth_map.svg"), truthSvg);
-        double secs = (System.nanoTime() - start) / 1e9;
-        o.printf("scene     %s: %d objects, %d labels (built-in)%n", scene.id(), scene.objects().size(),
-                scene.labelCounts().size());
-        o.printf("maps      ground truth in the first camera's frame written as v2lo, extended and grid%n");
-        o.printf("roundtrip %d of %d forms read back exactly as written%n", roundTrips, MapForm.values().length);
-        o.printf("parser    messy response: %d objects recovered, %d repairs, %d dropped%n",
-                messy.layout().size(), messy.count(MapDiagnostic.Kind.REPAIR), messy.dropped());
-        o.printf(Locale.ROOT, "report    %s (%.1f s)%n", report.toAbsolutePath(), secs);
-        return roundTrips == MapForm.values().length ? Main.EXIT_OK : Main.EXIT_FAILURE;
-    }
+        Files.createDirectories(out);
+        String source = "procedural:seed=" + seed + ",count=" + scenes;
 
-    private static String html(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        // 1. rooms, as scene JSON for anyone who wants to look at them
+        Path scenesDir = out.resolve("scenes");
+        ProceduralSource rooms = new ProceduralSource(seed, scenes);
+        for (String id : rooms.ids()) {
+            Path f = scenesDir.resolve(id + ".json");
+            if (!Files.exists(f)) {
+                Scene s = rooms.scene(id);
+                Inputs.writeAtomically(f, SceneJson.write(s));
+            }
+        }
+
+        // 2. the benchmark (rendered frames), unless this very one exists
+        Path bench = out.resolve("bench");
+        int size = scenes * ITEMS_PER_SCENE;
+        ObjectNode key = new ObjectMapper().createObjectNode().put("source", source).put("size", size)
+                .put("seed", seed).put("frames", FRAME_COUNTS.toString()).put("version", VersionProvider.version());
+        Path marker = bench.resolve("demo-bench.json");
+        boolean reuse = Files.isRegularFile(bench.resolve("bench.jsonl")) && Files.isRegularFile(marker)
+                && new ObjectMapper().readTree(marker.toFile()).toString().equals(key.toString());
+        if (reuse) {
+            err.println("demo: reusing the benchmark in " + bench);
+        } else {
+            err.printf(Locale.ROOT, "demo: rendering %d rooms and building the benchmark...%n", scenes);
+            err.flush();
+            List<QuestionType> all = QuestionType.parseList("all");
+            DatasetOptions opts = new DatasetOptions(FRAME_COUNTS, all, 1, List.of(Exporter.JSONL), MapForm.V2LO,
+                    new double[] {0, 0, 1}, seed, "uniform", 32, 4, 320, 240, 60, 0, true, 1);
+            Provenance prov = Cli.provenance(spec).input(source, null).put("seed", seed);
+            new BenchBuilder(opts, size, BenchBuilder.mixFor(all)).build(dev.v2l.source.SceneSources.open(source),
+                    bench, prov, i -> { });
+            Inputs.writeAtomically(marker, key.toPrettyString());
+        }
+        int items = BenchItems.read(bench).size();
+
+        // 3. the models
+        List<String> specs = new ArrayList<>(List.of("oracle", "scene-oracle", "blind"));
+        specs.addAll(models);
+        Path results = out.resolve("results");
+        Models.Options mo = new Models.Options(apiKeyEnv, Duration.ofSeconds(120), 4, Duration.ofMillis(500), 0,
+                EvalCommand.env);
+        ResponseCache cache = new ResponseCache(results.resolve("cache"));
+        List<VisionLanguageModel> ms = new ArrayList<>();
+        for (String m : specs) {
+            VisionLanguageModel model = Models.open(m, mo);
+            ms.add(Models.isBuiltin(m) ? model : cache.wrap(model, 0));
+        }
+        EvalRunner runner = new EvalRunner(new EvalRunner.Settings(PromptKind.V2LO, concurrency, 0,
+                ModelRequest.Settings.DEFAULT.withMaxTokens(PromptKind.V2LO.defaultMaxTokens()), 1.0),
+                bench.toAbsolutePath());
+        EvalRunner.Outcome outcome;
+        try (ResultStore store = ResultStore.open(results);
+                EvalCommand.Progress progress = new EvalCommand.Progress(err, false)) {
+            outcome = runner.run(BenchItems.read(bench), ms, store, progress);
+        }
+        List<JsonNode> records = ResultStore.readAll(results);
+        ObjectNode summary = new EvalSummary(Statistics.DEFAULT_RESAMPLES, seed).summarize(records,
+                ms.stream().map(VisionLanguageModel::name).toList());
+        EvalSummary.write(results, summary);
+        Provenance prov = Cli.provenance(spec).input(bench.resolve("bench.jsonl").toAbsolutePath().toString(),
+                bench.resolve("bench.jsonl")).put("settings", java.util.Map.of("prompt", "v2lo", "seed", seed, "tau",
+                1.0)).put("models", ms.stream().map(VisionLanguageModel::name).toList());
+        if (apiKeyEnv != null) {
+            prov.put("api_key", "<redacted; read from $" + apiKeyEnv + ">");
+        }
+        prov.write(results, start);
+
+        // 4. the report
+        Path report = out.resolve("report.html");
+        ReportCommand.write(spec, List.of(ReportWriter.load(results, bench)), report, 400);
+
+        double secs = (System.nanoTime() - start) / 1e9;
+        o.printf(Locale.ROOT, "report: %s%n", report.toAbsolutePath());
+        o.printf(Locale.ROOT, "%d benchmark items from %d procedural rooms (frames %s, %d task types)%n", items,
+                scenes, FRAME_COUNTS, summary.path("runs").get(0).path("tasks").size());
+        for (JsonNode r : summary.path("runs")) {
+            JsonNode ov = r.path("overall");
+            double f1 = 0;
+            int n = 0;
+            for (JsonNode f : r.path("frames")) {
+                if (f.has("map_f1")) {
+                    f1 += f.path("map_f1").path("mean").asDouble() * f.path("n").asInt();
+                    n += f.path("n").asInt();
+                }
+            }
+            o.printf(Locale.ROOT, "%-14s answers %5.1f [%5.1f, %5.1f]  map F1 %s%n",
+                    ReportWriter.shortName(r.path("model").asText()), ov.path("mean").asDouble(),
+                    ov.path("low").asDouble(), ov.path("high").asDouble(), n == 0 ? "–"
+                            : String.format(Locale.ROOT, "%.2f", f1 / n));
+        }
+        o.printf(Locale.ROOT, "done in %.1f s (%d answers asked, %d reused)%n", secs, outcome.asked(),
+                outcome.skipped());
+        o.flush();
+        return outcome.errors() > 0 ? Main.EXIT_FAILURE : Main.EXIT_OK;
     }
 }

@@ -158,7 +158,7 @@ final class EvalCommand implements Callable<Integer> {
         ObjectNode summary = new EvalSummary(dev.v2l.metrics.Statistics.DEFAULT_RESAMPLES, seed).summarize(records,
                 ms.stream().map(VisionLanguageModel::name).toList());
         EvalSummary.write(out, summary);
-        Provenance prov = Cli.provenance(spec).input(benchFile.toString(), benchFile);
+        Provenance prov = Cli.provenance(spec).input(benchFile.toAbsolutePath().toString(), benchFile);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("prompt", kind.code());
         settings.put("limit", limit);
@@ -231,7 +231,7 @@ final class EvalCommand implements Callable<Integer> {
         public synchronized void progress(int finished, int errors, int cached) {
             if (bar != null) {
                 bar.stepTo(Math.max(bar.getCurrent(), finished));
-                bar.setExtraMessage(String.format(Locale.ROOT, "errors %d cached %d", errors, cached));
+                bar.setExtraMessage(String.format(Locale.ROOT, " errors %d, cached %d", errors, cached));
             }
         }
 

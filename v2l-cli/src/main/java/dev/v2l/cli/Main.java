@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "spatial-reasoning vision-language models.",
         subcommands = {DemoCommand.class, ScenesCommand.class, RenderCommand.class, FramesCommand.class, MapCommand.class,
             QaCommand.class, DatasetCommand.class,
-            EvalCommand.class, ModelsCommand.class, ScoreCommand.class,
+            EvalCommand.class, ModelsCommand.class, ReportCommand.class, ScoreCommand.class,
             RewardCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error or bad input.",

@@ -113,16 +113,6 @@ class CliTest {
     }
 
     @Test
-    void demoWritesItsReport(@TempDir Path dir) throws IOException {
-        Run r = run("demo", "--out", dir.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("3 of 3 forms read back exactly as written").contains("report.html");
-        String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("<svg").contains("demo_living_room").doesNotContain("READS BACK DIFFERENTLY");
-        assertThat(html).doesNotContainPattern("(src|href)=\"https?://");
-    }
-
-    @Test
     void benchPrintsFigures() {
         Run r = run("bench", "parse", "--seconds", "0.05", "--iterations", "1");
         assertThat(r.code()).isZero();

@@ -120,4 +120,26 @@ class EvalCliTest {
         assertThat(Files.readAllLines(dir.resolve("samples.jsonl"))).hasSize(3)
                 .allSatisfy(l -> assertThat(l).contains("\"kind\":\"connection\""));
     }
+
+    @Test
+    void reportComparesResultsFoldersAndNamesBadInput(@TempDir Path dir) throws Exception {
+        assertThat(run("eval", bench.toString(), "--model", "oracle", "--out", dir.resolve("a").toString()).code())
+                .isZero();
+        assertThat(run("eval", bench.toString(), "--model", "blind", "--prompt", "direct", "--out",
+                dir.resolve("b").toString()).code()).isZero();
+        Path html = dir.resolve("r/report.html");
+        CliTest.Run r = run("report", dir.resolve("a").toString(), "--compare", dir.resolve("b").toString(), "--out",
+                html.toString(), "--gallery", "10");
+        assertThat(r.code()).as(r.err()).isZero();
+        org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(Files.readString(html));
+        assertThat(d.select("#headline tbody th").eachText()).containsExactly("oracle [v2lo] · a",
+                "blind [direct] · b");
+        assertThat(d.select(".gallery .card")).hasSize(10);
+        // both runs in the gallery, items side by side
+        assertThat(d.select(".gallery .card").eachAttr("data-run")).contains("oracle [v2lo] · a",
+                "blind [direct] · b");
+        CliTest.Run notResults = run("report", bench.toString(), "--out", html.toString());
+        assertThat(notResults.code()).isEqualTo(2);
+        assertThat(notResults.err()).contains("no samples.jsonl");
+    }
 }

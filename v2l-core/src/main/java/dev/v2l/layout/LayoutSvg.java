@@ -13,8 +13,9 @@ public final class LayoutSvg {
 
     private static final int WIDTH = 720;
     private static final double MARGIN_METRES = 0.5;
-    private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
-        "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"};
+    /** Label colours; no red or orange, which mark missed and false objects. */
+    private static final String[] PALETTE = {"#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+        "#bcbd22", "#7f7f7f", "#393b79", "#637939"};
 
     private LayoutSvg() {
     }
@@ -29,6 +30,17 @@ public final class LayoutSvg {
      * @param title       a caption, or null
      */
     public static String draw(Layout layout, Layout groundTruth, String title) {
+        return draw(layout, groundTruth, title, null, WIDTH);
+    }
+
+    /**
+     * A map over the truth with its matching shown: matched pairs linked by a green line between centres, true
+     * objects without a match outlined in red (missed), predicted objects without one drawn in orange (false).
+     *
+     * @param matches pairs {predicted index, true index}, or null to draw without matching
+     * @param width   the drawing's width in pixels (the height follows the map's extent)
+     */
+    public static String draw(Layout layout, Layout groundTruth, String title, List<int[]> matches, int width) {
         double[] b = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
             Double.NEGATIVE_INFINITY};
         extend(b, layout);
@@ -42,7 +54,7 @@ public final class LayoutSvg {
         double minY = b[1] - MARGIN_METRES;
         double spanX = Math.max(1, b[2] - b[0] + 2 * MARGIN_METRES);
         double spanY = Math.max(1, b[3] - b[1] + 2 * MARGIN_METRES);
-        double scale = WIDTH / Math.max(spanX, spanY);
+        double scale = width / Math.max(spanX, spanY);
         int w = (int) Math.ceil(spanX * scale);
         int top = title == null ? 0 : 24;
         int h = (int) Math.ceil(spanY * scale) + top + 30;
@@ -58,22 +70,47 @@ public final class LayoutSvg {
                     .append("</text>\n");
         }
         grid(sb, fr, minX, minY, spanX, spanY);
+        java.util.Set<Integer> matchedPred = new java.util.HashSet<>();
+        java.util.Set<Integer> matchedTruth = new java.util.HashSet<>();
+        if (matches != null) {
+            for (int[] m : matches) {
+                matchedPred.add(m[0]);
+                matchedTruth.add(m[1]);
+            }
+        }
+        int small = width < 400 ? 9 : 10;
         if (groundTruth != null) {
             sb.append("<g class=\"ground-truth\">\n");
-            for (LayoutObject o : groundTruth.objects()) {
-                polygon(sb, fr, o.footprint().corners(), "#9e9e9e", "#eeeeee", true);
-                label(sb, fr, o.center(), o.label(), "#757575", 10);
+            for (int i = 0; i < groundTruth.objects().size(); i++) {
+                LayoutObject o = groundTruth.objects().get(i);
+                boolean missed = matches != null && !matchedTruth.contains(i);
+                polygon(sb, fr, o.footprint().corners(), missed ? "#d62728" : "#9e9e9e", "#eeeeee", true,
+                        missed ? "missed" : null);
+                label(sb, fr, o.center(), o.label(), missed ? "#d62728" : "#757575", small);
             }
             sb.append("</g>\n");
         }
         sb.append("<g class=\"map\">\n");
         List<String> labels = layout.labelCounts().keySet().stream().toList();
-        for (LayoutObject o : layout.objects()) {
-            String color = PALETTE[Math.floorMod(labels.indexOf(o.label()), PALETTE.length)];
-            polygon(sb, fr, o.footprint().corners(), color, color, false);
-            label(sb, fr, o.center(), o.label(), "#111111", 11);
+        for (int i = 0; i < layout.objects().size(); i++) {
+            LayoutObject o = layout.objects().get(i);
+            boolean falsePositive = matches != null && !matchedPred.contains(i);
+            String color = falsePositive ? "#ff7f0e" : PALETTE[Math.floorMod(labels.indexOf(o.label()),
+                    PALETTE.length)];
+            polygon(sb, fr, o.footprint().corners(), color, color, false, falsePositive ? "false" : null);
+            label(sb, fr, o.center(), o.label(), "#111111", small + 1);
         }
         sb.append("</g>\n");
+        if (matches != null && groundTruth != null) {
+            sb.append("<g class=\"links\" stroke=\"#2ca02c\" stroke-width=\"2\">\n");
+            for (int[] m : matches) {
+                Vec2 p = layout.objects().get(m[0]).center();
+                Vec2 t = groundTruth.objects().get(m[1]).center();
+                sb.append(String.format(Locale.ROOT, "<line class=\"link\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+                        + "y2=\"%.1f\"/>%n", fr.px(p.x()), fr.py(p.y()), fr.px(t.x()), fr.py(t.y())));
+            }
+            sb.append("</g>\n");
+        }
         scaleBar(sb, fr, h - 12);
         return sb.append("</svg>\n").toString();
     }
@@ -116,8 +153,8 @@ public final class LayoutSvg {
     }
 
     private static void polygon(StringBuilder sb, Frame fr, List<Vec2> corners, String stroke, String fill,
-            boolean dashed) {
-        sb.append("<polygon points=\"");
+            boolean dashed, String cssClass) {
+        sb.append(cssClass == null ? "<polygon points=\"" : "<polygon class=\"" + cssClass + "\" points=\"");
         for (int i = 0; i < corners.size(); i++) {
             if (i > 0) {
                 sb.append(' ');

@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  * its images; they fail with a client error on requests without one.
  *
  * <ul>
- *   <li>{@code oracle}: writes the true map of the sample's frames and answers with the engine from it — the upper
- *       bound; its answer accuracy must be 100 % on every type, or the benchmark or the scorer is wrong.</li>
+ *   <li>{@code oracle}: writes the true map of the sample's frames (extended form, so the map it writes implies
+ *       exactly its answer) and answers with the engine from it — the upper bound; its answer accuracy must be
+ *       100 % on every type, or the benchmark or the scorer is wrong.</li>
  *   <li>{@code scene-oracle}: the same from the true map of the whole scene in the same frame — what full
  *       observation would give (it can differ where the frames show only part of the room).</li>
  *   <li>{@code blind}: sees nothing; answers from label priors (typical category sizes), typical distances, counts
@@ -62,7 +63,9 @@ public final class BuiltinModels {
                 Derivation d = Questions.derive(q, map, h.context());
                 String answer = Questions.answerOf(q, d);
                 String think = d.ok() ? d.trace() : "The map does not answer this: " + d.failure() + ".";
-                return ModelResponse.local(reply(h, MapWriter.writeV2lo(map), think, answer == null ? "" : answer),
+                // The extended form (corners, 2 decimals) carries the truth whole: the map the oracle writes implies
+                // exactly its answer, where v2lo's axis-aligned boxes at 1 decimal would not for rotated objects.
+                return ModelResponse.local(reply(h, MapWriter.writeExtended(map), think, answer == null ? "" : answer),
                         (System.nanoTime() - t0) / 1_000_000);
             }
         };

@@ -129,7 +129,8 @@ public final class EvalSummary {
         return (int) byType.keySet().stream().filter(k -> k.startsWith("object_rel_direction_")).count();
     }
 
-    static String metric(String type) {
+    /** The metric a type is scored by: {@code accuracy} or {@code MRA:.5:.95:.05}. */
+    public static String metric(String type) {
         Boolean mc = VsiMetrics.isMultipleChoice(type);
         if (mc == null) {
             try {

@@ -31,8 +31,8 @@ import dev.v2l.reason.EngineContext;
  *       diagnostics; scored against the item's true map (per-label Hungarian matching at τ), as stated and after
  *       the best rigid alignment.</li>
  *   <li><b>Map-then-compute</b>: the engine answers the question from the model's own map, knowing nothing else
- *       (so room size and appearance order, which need more than a map, cannot be recomputed). Flags: answer
- *       correct, own-map answer correct, answer consistent with the own map (same letter; numbers within 5 % or
+ *       (so appearance order cannot be recomputed, and room size is the area of the box around the map's objects).
+ *       Flags: answer correct, own-map answer correct, answer consistent with the own map (same letter; numbers within 5 % or
  *       0.05); category: {@code correct}, {@code perception} (wrong, and the map implies a wrong answer),
  *       {@code reasoning} (wrong, though the map implies the right one), {@code no-map} (wrong, and no map the
  *       engine could answer from).</li>

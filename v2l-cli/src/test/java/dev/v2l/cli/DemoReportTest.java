@@ -1,0 +1,210 @@
+package dev.v2l.cli;
+
+import static dev.v2l.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.v2l.run.ResultStore;
+import dev.v2l.testing.TestPaths;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo at reduced size, end to end, and the report it writes, read as a person's browser would read it. */
+class DemoReportTest {
+
+    static final ObjectMapper M = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static CliTest.Run first;
+    static Document doc;
+    static String html;
+    static JsonNode summary;
+    static List<JsonNode> records;
+
+    @BeforeAll
+    static void runDemo() throws Exception {
+        first = run("demo", "--scenes", "2", "--out", dir.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        html = Files.readString(dir.resolve("report.html"));
+        doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackErrors(100));
+        summary = M.readTree(dir.resolve("results/summary.json").toFile());
+        records = ResultStore.readAll(dir.resolve("results"));
+    }
+
+    @Test
+    void theDemoSaysWhereTheReportIsAndSummarises() {
+        String[] lines = first.out().strip().split("\n");
+        assertThat(lines).hasSize(6);
+        assertThat(lines[0]).startsWith("report: ").endsWith("report.html");
+        assertThat(lines[1]).contains("benchmark items from 2 procedural rooms");
+        assertThat(lines[2]).startsWith("oracle").contains("answers 100.0");
+        assertThat(lines[3]).startsWith("scene-oracle");
+        assertThat(lines[4]).startsWith("blind");
+        assertThat(lines[5]).startsWith("done in");
+        assertThat(dir.resolve("scenes")).isDirectoryContaining("glob:**.json");
+        assertThat(dir.resolve("bench/bench.jsonl")).isRegularFile();
+    }
+
+    @Test
+    void theOracleIsRightOnEveryType() {
+        JsonNode oracle = summary.path("runs").get(0);
+        assertThat(oracle.path("model").asText()).isEqualTo("oracle");
+        assertThat(oracle.path("tasks").size()).isGreaterThanOrEqualTo(14);
+        oracle.path("tasks").fields().forEachRemaining(e -> assertThat(e.getValue().path("mean").asDouble())
+                .as(e.getKey()).isEqualTo(100.0));
+        assertThat(records.stream().filter(r -> r.path("model").asText().equals("oracle"))
+                .allMatch(r -> r.path("score").asDouble() == 1.0)).isTrue();
+    }
+
+    @Test
+    void theReportParsesAndItsTablesHoldTheSummarysNumbers() {
+        assertThat(doc.title()).isEqualTo("video2layout report");
+        Element table = doc.getElementById("headline");
+        assertThat(table).isNotNull();
+        List<Element> rows = table.select("tbody tr");
+        assertThat(rows).hasSize(summary.path("runs").size());
+        int checked = 0;
+        for (Element td : table.select("td[data-value]")) {
+            JsonNode run = summary.path("runs").get(Integer.parseInt(td.attr("data-run")));
+            String task = td.attr("data-task");
+            JsonNode v = switch (task) {
+                case "overall" -> run.path("overall").path("mean");
+                case "vsi_overall" -> run.path("vsi").path("overall");
+                case "qvs_overall" -> run.path("qvs").path("overall");
+                default -> run.path("tasks").path(task).path("mean");
+            };
+            assertThat(Double.parseDouble(td.attr("data-value"))).as(task).isEqualTo(v.asDouble());
+            assertThat(td.ownText()).isEqualTo(String.format(Locale.ROOT, "%.1f", v.asDouble()));
+            if (run.path("tasks").has(task) || task.equals("overall")) {
+                JsonNode e = task.equals("overall") ? run.path("overall") : run.path("tasks").path(task);
+                assertThat(td.selectFirst("small").text()).isEqualTo(String.format(Locale.ROOT, "[%.1f–%.1f]",
+                        e.path("low").asDouble(), e.path("high").asDouble()));
+            }
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(3 * 15);
+        assertThat(doc.select("#parse tbody tr")).hasSize(3);
+        assertThat(doc.select("svg.chart")).hasSizeGreaterThanOrEqualTo(2 + 3);
+    }
+
+    @Test
+    void everyGallerySampleHasItsMapAndFrames() {
+        List<Element> cards = doc.select(".gallery .card");
+        assertThat(cards).hasSize(Math.min(400, records.size()));
+        for (Element c : cards) {
+            assertThat(c.select(".bev svg")).as(c.attr("data-task")).hasSize(1);
+            assertThat(c.select(".frames img[data-f]").size()).isEqualTo(Integer.parseInt(c.attr("data-frames")));
+            assertThat(c.attr("data-correct")).isIn("correct", "wrong");
+        }
+        // oracle cards show no misses and no false objects; blind ones only misses
+        Element oracle = cards.stream().filter(c -> c.attr("data-run").equals("oracle")).findFirst().orElseThrow();
+        assertThat(oracle.select("polygon.missed, polygon.false")).isEmpty();
+        assertThat(oracle.select("line.link")).isNotEmpty();
+        Element blind = cards.stream().filter(c -> c.attr("data-run").equals("blind")).findFirst().orElseThrow();
+        assertThat(blind.select("polygon.missed")).isNotEmpty();
+        // every thumbnail the gallery names is in the page
+        JsonNode frames = readJson(doc.getElementById("v2l-frames").data());
+        for (Element img : doc.select("img[data-f]")) {
+            assertThat(frames.path(img.attr("data-f")).asText()).startsWith("data:image/jpeg;base64,");
+        }
+    }
+
+    static JsonNode readJson(String s) {
+        try {
+            return M.readTree(s);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void noUrlOutsideTheFileIsReferenced() {
+        for (Element e : doc.getAllElements()) {
+            for (String attr : List.of("src", "href", "xlink:href", "srcset", "action", "poster", "data", "background",
+                    "xmlns")) {
+                if (e.hasAttr(attr)) {
+                    String v = e.attr(attr);
+                    assertThat(v.startsWith("#") || v.startsWith("data:")).as("%s=%s on <%s>", attr, v, e.tagName())
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(doc.select("link, iframe, object, embed")).isEmpty();
+        assertThat(doc.select("script[src]")).isEmpty();
+        for (Element style : doc.select("style")) {
+            assertThat(style.data()).doesNotContain("url(").doesNotContain("@import");
+        }
+        assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?(https?:)?//");
+    }
+
+    @Test
+    void aSecondRunReusesEverything() {
+        CliTest.Run again = run("demo", "--scenes", "2", "--out", dir.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.err()).contains("reusing the benchmark");
+        assertThat(again.out()).containsPattern("\\(0 answers asked, [0-9]+ reused\\)");
+    }
+
+    @Test
+    void theReportRendersInAHeadlessBrowserWithoutErrors() throws Exception {
+        String browser = null;
+        for (String b : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
+            for (String p : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                if (Files.isExecutable(Path.of(p, b))) {
+                    browser = Path.of(p, b).toString();
+                    break;
+                }
+            }
+            if (browser != null) {
+                break;
+            }
+        }
+        Assumptions.assumeTrue(browser != null, "no headless browser (chromium) on PATH: the report was checked as "
+                + "HTML only; install Debian's chromium to render it");
+        Path report = dir.resolve("report.html").toAbsolutePath();
+        Path target = TestPaths.root().resolve("v2l-cli/target");
+        Files.createDirectories(target);
+        Path shot = target.resolve("report-screenshot.png");
+        List<String> common = new ArrayList<>(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu",
+                "--hide-scrollbars", "--no-first-run", "--disable-extensions", "--user-data-dir="
+                        + dir.resolve("chrome-profile")));
+        List<String> dom = new ArrayList<>(common);
+        dom.addAll(List.of("--virtual-time-budget=5000", "--dump-dom", report.toUri().toString()));
+        String out = exec(dom);
+        Document rendered = Jsoup.parse(out);
+        assertThat(rendered.body().attr("data-errors")).as("JavaScript errors").isEmpty();
+        assertThat(rendered.body().attr("data-ready")).as("the page's script ran to the end").isEqualTo("1");
+        assertThat(rendered.select("img[data-f]").first().attr("src")).startsWith("data:image/jpeg;base64,");
+        assertThat(rendered.getElementById("shown").text()).endsWith("samples");
+        List<String> capture = new ArrayList<>(common);
+        capture.addAll(List.of("--window-size=1400,2400", "--screenshot=" + shot, report.toUri().toString()));
+        exec(capture);
+        assertThat(shot).isRegularFile();
+        assertThat(Files.size(shot)).isGreaterThan(20_000);
+    }
+
+    static String exec(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new String(out, StandardCharsets.UTF_8);
+    }
+}
