@@ -10,6 +10,7 @@ import dev.v2l.layout.MapParser;
 import dev.v2l.metrics.Answers;
 import dev.v2l.metrics.GroundTruth;
 import dev.v2l.metrics.MapMetrics;
+import dev.v2l.metrics.MapScoresJson;
 import dev.v2l.metrics.NumpySum;
 import dev.v2l.metrics.V2loReward;
 import dev.v2l.metrics.VsiMetrics;
@@ -211,9 +212,9 @@ final class ScoreCommand implements Runnable {
             o.put("map_recovered", p.layout() != null);
             o.put("parse_repairs", p.count(dev.v2l.layout.MapDiagnostic.Kind.REPAIR));
             o.put("parse_dropped", p.dropped());
-            o.set("stated", node(c.stated()));
+            o.set("stated", MapScoresJson.node(c.stated(), true));
             if (align) {
-                o.set("aligned", node(c.aligned()));
+                o.set("aligned", MapScoresJson.node(c.aligned(), true));
                 ObjectNode a = o.putObject("alignment");
                 a.put("rotation_deg", Math.toDegrees(c.alignment().angleRadians()));
                 a.put("dx", c.alignment().translation().x());
@@ -221,29 +222,6 @@ final class ScoreCommand implements Runnable {
             }
             spec.commandLine().getOut().println(MAPPER.writeValueAsString(o));
             return Main.EXIT_OK;
-        }
-
-        static ObjectNode node(MapMetrics.Score s) {
-            ObjectNode n = MAPPER.createObjectNode();
-            n.put("predicted", s.predicted());
-            n.put("truth", s.truth());
-            n.put("matched", s.matched());
-            n.put("precision", s.precision());
-            n.put("recall", s.recall());
-            n.put("f1", s.f1());
-            putNullable(n, "mean_centre_error_m", s.meanCentreError());
-            putNullable(n, "mean_iou", s.meanIou());
-            n.put("mean_abs_count_error", s.meanAbsCountError());
-            n.set("count_error_by_label", MAPPER.valueToTree(s.countErrorByLabel()));
-            return n;
-        }
-
-        private static void putNullable(ObjectNode n, String k, double v) {
-            if (Double.isNaN(v)) {
-                n.putNull(k);
-            } else {
-                n.put(k, v);
-            }
         }
     }
 }

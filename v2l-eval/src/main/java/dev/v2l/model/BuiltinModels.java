@@ -48,45 +48,29 @@ public final class BuiltinModels {
     /** The oracle (from the frames' true map) or the scene oracle (from the whole scene's). */
     public static VisionLanguageModel oracle(boolean wholeScene) {
         String name = wholeScene ? "scene-oracle" : "oracle";
-        return new VisionLanguageModel() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public ModelResponse complete(ModelRequest r) throws ModelFailure {
-                long t0 = System.nanoTime();
-                ModelRequest.Hint h = hint(r, name);
-                Layout map = wholeScene && h.sceneMap() != null ? h.sceneMap() : h.frameMap();
-                Question q = h.question();
-                Derivation d = Questions.derive(q, map, h.context());
-                String answer = Questions.answerOf(q, d);
-                String think = d.ok() ? d.trace() : "The map does not answer this: " + d.failure() + ".";
-                // The extended form (corners, 2 decimals) carries the truth whole: the map the oracle writes implies
-                // exactly its answer, where v2lo's axis-aligned boxes at 1 decimal would not for rotated objects.
-                return ModelResponse.local(reply(h, MapWriter.writeExtended(map), think, answer == null ? "" : answer),
-                        (System.nanoTime() - t0) / 1_000_000);
-            }
-        };
+        return VisionLanguageModel.of(name, r -> {
+            long t0 = System.nanoTime();
+            ModelRequest.Hint h = hint(r, name);
+            Layout map = wholeScene && h.sceneMap() != null ? h.sceneMap() : h.frameMap();
+            Question q = h.question();
+            Derivation d = Questions.derive(q, map, h.context());
+            String answer = Questions.answerOf(q, d);
+            String think = d.ok() ? d.trace() : "The map does not answer this: " + d.failure() + ".";
+            // The extended form (corners, 2 decimals) carries the truth whole: the map the oracle writes implies
+            // exactly its answer, where v2lo's axis-aligned boxes at 1 decimal would not for rotated objects.
+            return ModelResponse.local(reply(h, MapWriter.writeExtended(map), think, answer == null ? "" : answer),
+                    (System.nanoTime() - t0) / 1_000_000);
+        });
     }
 
     /** The blind model. */
     public static VisionLanguageModel blind() {
-        return new VisionLanguageModel() {
-            @Override
-            public String name() {
-                return "blind";
-            }
-
-            @Override
-            public ModelResponse complete(ModelRequest r) throws ModelFailure {
-                ModelRequest.Hint h = hint(r, "blind");
-                String answer = blindAnswer(h.question());
-                return ModelResponse.local(reply(h, MapWriter.LEAD_IN + "[]", "Without looking at the frames, "
-                        + "I answer from what is typical for these objects.", answer), 0);
-            }
-        };
+        return VisionLanguageModel.of("blind", r -> {
+            ModelRequest.Hint h = hint(r, "blind");
+            String answer = blindAnswer(h.question());
+            return ModelResponse.local(reply(h, MapWriter.LEAD_IN + "[]", "Without looking at the frames, "
+                    + "I answer from what is typical for these objects.", answer), 0);
+        });
     }
 
     static String blindAnswer(Question q) {
@@ -114,30 +98,22 @@ public final class BuiltinModels {
     /** The random model with its seed. */
     public static VisionLanguageModel random(long seed) {
         String name = seed == 0 ? "random" : "random:" + seed;
-        return new VisionLanguageModel() {
-            @Override
-            public String name() {
-                return name;
+        return VisionLanguageModel.of(name, r -> {
+            ModelRequest.Hint h = hint(r, name);
+            Question q = h.question();
+            SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + q.id().hashCode());
+            String answer;
+            if (q.type().isMultipleChoice()) {
+                answer = letter(rnd.nextInt(Math.max(1, q.options().size())));
+            } else {
+                double[] range = range(q.type());
+                double v = Math.exp(Math.log(range[0]) + rnd.nextDouble() * (Math.log(range[1])
+                        - Math.log(range[0])));
+                answer = q.type().answerKind() == QuestionType.AnswerKind.INTEGER ? Long.toString(Math.round(v))
+                        : Decimals.format(v, 1);
             }
-
-            @Override
-            public ModelResponse complete(ModelRequest r) throws ModelFailure {
-                ModelRequest.Hint h = hint(r, name);
-                Question q = h.question();
-                SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + q.id().hashCode());
-                String answer;
-                if (q.type().isMultipleChoice()) {
-                    answer = letter(rnd.nextInt(Math.max(1, q.options().size())));
-                } else {
-                    double[] range = range(q.type());
-                    double v = Math.exp(Math.log(range[0]) + rnd.nextDouble() * (Math.log(range[1])
-                            - Math.log(range[0])));
-                    answer = q.type().answerKind() == QuestionType.AnswerKind.INTEGER ? Long.toString(Math.round(v))
-                            : Decimals.format(v, 1);
-                }
-                return ModelResponse.local(reply(h, MapWriter.LEAD_IN + "[]", "A guess.", answer), 0);
-            }
-        };
+            return ModelResponse.local(reply(h, MapWriter.LEAD_IN + "[]", "A guess.", answer), 0);
+        });
     }
 
     private static double[] range(QuestionType t) {

@@ -108,23 +108,15 @@ public final class ResponseCache {
 
     /** {@code model} answering from this cache first. */
     public VisionLanguageModel wrap(VisionLanguageModel model, long maxPixels) {
-        return new VisionLanguageModel() {
-            @Override
-            public String name() {
-                return model.name();
+        return VisionLanguageModel.of(model.name(), request -> {
+            String k = key(model.name(), request, maxPixels);
+            Optional<ModelResponse> hit = get(k);
+            if (hit.isPresent()) {
+                return hit.get();
             }
-
-            @Override
-            public ModelResponse complete(ModelRequest request) throws ModelFailure {
-                String k = key(model.name(), request, maxPixels);
-                Optional<ModelResponse> hit = get(k);
-                if (hit.isPresent()) {
-                    return hit.get();
-                }
-                ModelResponse r = model.complete(request);
-                put(k, r);
-                return r;
-            }
-        };
+            ModelResponse r = model.complete(request);
+            put(k, r);
+            return r;
+        });
     }
 }

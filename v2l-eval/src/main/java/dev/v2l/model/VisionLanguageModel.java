@@ -7,4 +7,25 @@ public interface VisionLanguageModel {
     String name();
 
     ModelResponse complete(ModelRequest request) throws ModelFailure;
+
+    /** The answering part of a model. */
+    @FunctionalInterface
+    interface Answerer {
+        ModelResponse complete(ModelRequest request) throws ModelFailure;
+    }
+
+    /** A model from its name and how it answers. */
+    static VisionLanguageModel of(String name, Answerer answerer) {
+        return new VisionLanguageModel() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public ModelResponse complete(ModelRequest request) throws ModelFailure {
+                return answerer.complete(request);
+            }
+        };
+    }
 }

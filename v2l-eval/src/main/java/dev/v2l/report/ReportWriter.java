@@ -472,7 +472,7 @@ public final class ReportWriter {
                         + "objects matched, centre error %s m</p>", Html.num(ms.path("f1").asDouble(), 2),
                         Html.num(n.path("map_scores").path("aligned").path("f1").asDouble(), 2),
                         ms.path("matched").asInt(), ms.path("truth").asInt(),
-                        Html.num(ms.path("centre_error").asDouble(Double.NaN), 2)));
+                        Html.num(ms.path("mean_centre_error_m").asDouble(Double.NaN), 2)));
             }
             if (failed) {
                 sb.append("<p class=\"bad\">").append(Html.esc(n.path("error").path("message").asText()))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.metrics.MapScoresJson;
 import dev.v2l.metrics.Statistics;
 import dev.v2l.metrics.VsiMetrics;
 import dev.v2l.qa.QuestionType;
@@ -161,7 +162,7 @@ public final class EvalSummary {
                 double[] f1 = e.getValue().stream().mapToDouble(r -> f1(r, "stated")).toArray();
                 double[] f1a = e.getValue().stream().mapToDouble(r -> f1(r, "aligned")).toArray();
                 double[] ce = e.getValue().stream().map(r -> r.path("map_scores").path("stated")
-                        .path("centre_error")).filter(JsonNode::isNumber).mapToDouble(JsonNode::asDouble).toArray();
+                        .path("mean_centre_error_m")).filter(JsonNode::isNumber).mapToDouble(JsonNode::asDouble).toArray();
                 Statistics.Estimate mf = Statistics.bootstrapMean(f1, resamples, seed + 2000L + k);
                 estimate(f.putObject("map_f1"), mf, 1);
                 estimate(f.putObject("map_f1_aligned"), Statistics.bootstrapMean(f1a, resamples, seed + 3000L + k), 1);
@@ -175,12 +176,12 @@ public final class EvalSummary {
         c.put("n", mapped.size());
         double[] x = mapped.stream().mapToDouble(r -> f1(r, "stated")).toArray();
         double[] y = mapped.stream().mapToDouble(r -> r.path("score").asDouble()).toArray();
-        SampleScorer.putFinite(c, "pearson", Statistics.pearson(x, y));
-        SampleScorer.putFinite(c, "spearman", Statistics.spearman(x, y));
+        MapScoresJson.putFinite(c, "pearson", Statistics.pearson(x, y));
+        MapScoresJson.putFinite(c, "spearman", Statistics.spearman(x, y));
         ObjectNode bf = c.putObject("by_frame_count");
         bf.put("n", ff.size());
-        SampleScorer.putFinite(bf, "pearson", Statistics.pearson(toArray(ff), toArray(fa)));
-        SampleScorer.putFinite(bf, "spearman", Statistics.spearman(toArray(ff), toArray(fa)));
+        MapScoresJson.putFinite(bf, "pearson", Statistics.pearson(toArray(ff), toArray(fa)));
+        MapScoresJson.putFinite(bf, "spearman", Statistics.spearman(toArray(ff), toArray(fa)));
     }
 
     /** A sample's map F1 (0 when it wrote no readable map). */
@@ -266,8 +267,8 @@ public final class EvalSummary {
         double[] lat = rs.stream().filter(r -> r.has("latency_ms") && !r.path("cached").asBoolean())
                 .mapToDouble(r -> r.path("latency_ms").asDouble()).toArray();
         ObjectNode l = n.putObject("latency_ms");
-        SampleScorer.putFinite(l, "p50", Statistics.percentile(lat, 50));
-        SampleScorer.putFinite(l, "p95", Statistics.percentile(lat, 95));
+        MapScoresJson.putFinite(l, "p50", Statistics.percentile(lat, 50));
+        MapScoresJson.putFinite(l, "p95", Statistics.percentile(lat, 95));
         long pt = 0;
         long ct = 0;
         int cached = 0;
@@ -281,9 +282,9 @@ public final class EvalSummary {
     }
 
     private static void estimate(ObjectNode n, Statistics.Estimate e, double scale) {
-        SampleScorer.putFinite(n, "mean", e.mean() * scale);
-        SampleScorer.putFinite(n, "low", e.low() * scale);
-        SampleScorer.putFinite(n, "high", e.high() * scale);
+        MapScoresJson.putFinite(n, "mean", e.mean() * scale);
+        MapScoresJson.putFinite(n, "low", e.low() * scale);
+        MapScoresJson.putFinite(n, "high", e.high() * scale);
         n.put("n", e.n());
     }
 

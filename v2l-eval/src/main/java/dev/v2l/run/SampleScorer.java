@@ -10,6 +10,7 @@ import dev.v2l.layout.MapParser;
 import dev.v2l.layout.MapWriter;
 import dev.v2l.metrics.GroundTruth;
 import dev.v2l.metrics.MapMetrics;
+import dev.v2l.metrics.MapScoresJson;
 import dev.v2l.metrics.PyText;
 import dev.v2l.metrics.V2loReward;
 import dev.v2l.metrics.VsiMetrics;
@@ -125,8 +126,8 @@ public final class SampleScorer {
                 map.put("layout", MapWriter.writeExtended(pred));
                 MapMetrics.Comparison c = MapMetrics.compare(pred, item.gtLayout(), tau);
                 ObjectNode ms = n.putObject("map_scores");
-                ms.set("stated", scores(c.stated()));
-                ms.set("aligned", scores(c.aligned()));
+                ms.set("stated", MapScoresJson.node(c.stated(), false));
+                ms.set("aligned", MapScoresJson.node(c.aligned(), false));
             }
         }
 
@@ -191,27 +192,5 @@ public final class SampleScorer {
         }
         java.util.regex.Matcher e = END.matcher(response);
         return response.substring(o.end(), e.find(o.end()) ? e.start() : response.length());
-    }
-
-    private static ObjectNode scores(MapMetrics.Score s) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("predicted", s.predicted());
-        n.put("truth", s.truth());
-        n.put("matched", s.matched());
-        n.put("precision", s.precision());
-        n.put("recall", s.recall());
-        n.put("f1", s.f1());
-        putFinite(n, "centre_error", s.meanCentreError());
-        putFinite(n, "iou", s.meanIou());
-        putFinite(n, "count_error", s.meanAbsCountError());
-        return n;
-    }
-
-    static void putFinite(ObjectNode n, String k, double v) {
-        if (Double.isFinite(v)) {
-            n.put(k, v);
-        } else {
-            n.putNull(k);
-        }
     }
 }
