@@ -41,12 +41,12 @@ public final class EvalSummary {
         this.seed = seed;
     }
 
-    /** Runs in the order their models first appear in the records. */
+    /** Runs in order of model name and prompt. */
     public ObjectNode summarize(List<JsonNode> records) {
         return summarize(records, List.of());
     }
 
-    /** Runs ordered by {@code modelOrder} (models not in it last, in order of appearance). */
+    /** Runs ordered by {@code modelOrder} (models not in it last, by name and prompt). */
     public ObjectNode summarize(List<JsonNode> records, List<String> modelOrder) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
@@ -58,12 +58,15 @@ public final class EvalSummary {
         }
         ArrayNode out = root.putArray("runs");
         List<List<JsonNode>> ordered = new ArrayList<>(runs.values());
-        ordered.sort(java.util.Comparator.comparingInt(rs -> {
+        ordered.sort(java.util.Comparator.<List<JsonNode>>comparingInt(rs -> {
             int i = modelOrder.indexOf(rs.get(0).path("model").asText());
             return i < 0 ? Integer.MAX_VALUE : i;
-        }));
+        }).thenComparing(rs -> rs.get(0).path("model").asText() + "\u0000" + rs.get(0).path("prompt").asText()));
         for (List<JsonNode> rs : ordered) {
-            out.add(run(rs));
+            // records arrive in completion order; resampling must not depend on it
+            List<JsonNode> sorted = new ArrayList<>(rs);
+            sorted.sort(java.util.Comparator.comparing(r -> r.path("item_id").asText()));
+            out.add(run(sorted));
         }
         return root;
     }
