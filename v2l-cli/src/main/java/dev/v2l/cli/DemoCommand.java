@@ -8,7 +8,6 @@ import dev.v2l.dataset.DatasetOptions;
 import dev.v2l.dataset.Exporter;
 import dev.v2l.io.Provenance;
 import dev.v2l.layout.MapForm;
-import dev.v2l.metrics.Statistics;
 import dev.v2l.model.ModelRequest;
 import dev.v2l.model.Models;
 import dev.v2l.model.ResponseCache;
@@ -17,9 +16,7 @@ import dev.v2l.qa.QuestionType;
 import dev.v2l.report.ReportWriter;
 import dev.v2l.run.BenchItems;
 import dev.v2l.run.EvalRunner;
-import dev.v2l.run.EvalSummary;
 import dev.v2l.run.PromptKind;
-import dev.v2l.run.ResultStore;
 import dev.v2l.scene.Scene;
 import dev.v2l.source.SceneJson;
 import dev.v2l.source.procedural.ProceduralSource;
@@ -131,31 +128,16 @@ final class DemoCommand implements Callable<Integer> {
         Path results = out.resolve("results");
         Models.Options mo = new Models.Options(apiKeyEnv, Duration.ofSeconds(120), 4, Duration.ofMillis(500), 0,
                 EvalCommand.env);
-        ResponseCache cache = new ResponseCache(results.resolve("cache"));
-        List<VisionLanguageModel> ms = new ArrayList<>();
-        for (String m : specs) {
-            VisionLanguageModel model = Models.open(m, mo);
-            ms.add(Models.isBuiltin(m) ? model : cache.wrap(model, 0));
-        }
+        List<VisionLanguageModel> ms = EvalCommand.openModels(specs, mo, new ResponseCache(results.resolve("cache")),
+                seed);
         EvalRunner runner = new EvalRunner(new EvalRunner.Settings(PromptKind.V2LO, concurrency, 0,
                 ModelRequest.Settings.DEFAULT.withMaxTokens(PromptKind.V2LO.defaultMaxTokens()), 1.0),
                 bench.toAbsolutePath());
-        EvalRunner.Outcome outcome;
-        try (ResultStore store = ResultStore.open(results);
-                EvalCommand.Progress progress = new EvalCommand.Progress(err, false)) {
-            outcome = runner.run(BenchItems.read(bench), ms, store, progress);
-        }
-        List<JsonNode> records = ResultStore.readAll(results);
-        ObjectNode summary = new EvalSummary(Statistics.DEFAULT_RESAMPLES, seed).summarize(records,
-                ms.stream().map(VisionLanguageModel::name).toList());
-        EvalSummary.write(results, summary);
-        Provenance prov = Cli.provenance(spec).input(bench.resolve("bench.jsonl").toAbsolutePath().toString(),
-                bench.resolve("bench.jsonl")).put("settings", java.util.Map.of("prompt", "v2lo", "seed", seed, "tau",
-                1.0)).put("models", ms.stream().map(VisionLanguageModel::name).toList());
-        if (apiKeyEnv != null) {
-            prov.put("api_key", "<redacted; read from $" + apiKeyEnv + ">");
-        }
-        prov.write(results, start);
+        EvalCommand.Finished finished = EvalCommand.evaluate(spec, runner, BenchItems.read(bench), ms,
+                bench.resolve("bench.jsonl"), results, seed, java.util.Map.of("prompt", "v2lo", "seed", seed, "tau",
+                        1.0), apiKeyEnv, false);
+        EvalRunner.Outcome outcome = finished.outcome();
+        ObjectNode summary = finished.summary();
 
         // 4. the report
         Path report = out.resolve("report.html");

@@ -132,33 +132,12 @@ final class EvalCommand implements Callable<Integer> {
         List<BenchItem> items = BenchItems.read(bench);
         Models.Options mo = new Models.Options(apiKeyEnv, Duration.ofMillis(Math.round(timeout * 1000)), retries,
                 Duration.ofMillis(500), maxPixels, env);
-        List<VisionLanguageModel> ms = new ArrayList<>();
-        ResponseCache rc = noCache ? null : new ResponseCache(cache != null ? cache : out.resolve("cache"));
-        for (String m : models) {
-            VisionLanguageModel model = m.strip().toLowerCase(Locale.ROOT).equals("random") ? Models.open(
-                    "random:" + seed, mo) : Models.open(m, mo);
-            ms.add(rc == null || Models.isBuiltin(m) ? model : rc.wrap(model, maxPixels));
-        }
+        List<VisionLanguageModel> ms = openModels(models, mo, noCache ? null : new ResponseCache(cache != null
+                ? cache : out.resolve("cache")), seed);
         ModelRequest.Settings gen = new ModelRequest.Settings(temperature, maxTokens > 0 ? maxTokens
                 : kind.defaultMaxTokens(), seed, extraBody);
         EvalRunner runner = new EvalRunner(new EvalRunner.Settings(kind, concurrency, limit, gen, tau),
                 benchFile.toAbsolutePath().getParent());
-        long start = System.nanoTime();
-        Files.createDirectories(out);
-        PrintWriter err = spec.commandLine().getErr();
-        EvalRunner.Outcome o;
-        try (ResultStore store = ResultStore.open(out); Progress progress = new Progress(err, quiet)) {
-            if (store.partialDropped() > 0 || store.failuresDropped() > 0) {
-                err.printf(Locale.ROOT, "resuming: dropped %d incomplete line(s); asking %d failed request(s) "
-                        + "again%n", store.partialDropped(), store.failuresDropped());
-            }
-            o = runner.run(items, ms, store, progress);
-        }
-        List<JsonNode> records = ResultStore.readAll(out);
-        ObjectNode summary = new EvalSummary(dev.v2l.metrics.Statistics.DEFAULT_RESAMPLES, seed).summarize(records,
-                ms.stream().map(VisionLanguageModel::name).toList());
-        EvalSummary.write(out, summary);
-        Provenance prov = Cli.provenance(spec).input(benchFile.toAbsolutePath().toString(), benchFile);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("prompt", kind.code());
         settings.put("limit", limit);
@@ -171,17 +150,65 @@ final class EvalCommand implements Callable<Integer> {
         settings.put("timeout_s", timeout);
         settings.put("retries", retries);
         settings.put("tau", tau);
-        prov.put("settings", settings).put("models", ms.stream().map(VisionLanguageModel::name).toList());
+        Finished f = evaluate(spec, runner, items, ms, benchFile, out, seed, settings, apiKeyEnv, quiet);
+        EvalRunner.Outcome o = f.outcome();
+        spec.commandLine().getErr().printf(Locale.ROOT, "%d asked (%d already done, %d from cache, %d failed) in "
+                + "%.1f s -> %s%n", o.asked(), o.skipped(), o.cached(), o.errors(), o.seconds(),
+                out.resolve("samples.jsonl"));
+        printTable(spec.commandLine().getOut(), f.summary());
+        return o.errors() > 0 ? Main.EXIT_FAILURE : Main.EXIT_OK;
+    }
+
+    /**
+     * The models of the specs; remote ones answer from {@code cache} first (when given); plain {@code random} takes
+     * the run's seed.
+     */
+    static List<VisionLanguageModel> openModels(List<String> specs, Models.Options mo, ResponseCache cache,
+            long seed) {
+        List<VisionLanguageModel> ms = new ArrayList<>();
+        for (String m : specs) {
+            VisionLanguageModel model = Models.open(m.strip().toLowerCase(Locale.ROOT).equals("random")
+                    ? "random:" + seed : m, mo);
+            ms.add(cache == null || Models.isBuiltin(m) ? model : cache.wrap(model, mo.maxPixels()));
+        }
+        return ms;
+    }
+
+    /** What an evaluation did, and its summary. */
+    record Finished(EvalRunner.Outcome outcome, ObjectNode summary) {
+    }
+
+    /**
+     * Runs the items through the models into {@code out} (resuming), with the progress bar, then writes
+     * {@code summary.json} and {@code provenance.json} (settings, models, the key's variable name only).
+     */
+    static Finished evaluate(picocli.CommandLine.Model.CommandSpec spec, EvalRunner runner, List<BenchItem> items,
+            List<VisionLanguageModel> ms, Path benchFile, Path out, long seed, Map<String, Object> settings,
+            String apiKeyEnv, boolean quiet) throws java.io.IOException, InterruptedException {
+        long start = System.nanoTime();
+        Files.createDirectories(out);
+        PrintWriter err = spec.commandLine().getErr();
+        EvalRunner.Outcome o;
+        try (ResultStore store = ResultStore.open(out); Progress progress = new Progress(err, quiet)) {
+            if (store.partialDropped() > 0 || store.failuresDropped() > 0) {
+                err.printf(Locale.ROOT, "resuming: dropped %d incomplete line(s); asking %d failed request(s) "
+                        + "again%n", store.partialDropped(), store.failuresDropped());
+            }
+            o = runner.run(items, ms, store, progress);
+        }
+        List<String> names = ms.stream().map(VisionLanguageModel::name).toList();
+        ObjectNode summary = new EvalSummary(dev.v2l.metrics.Statistics.DEFAULT_RESAMPLES, seed).summarize(
+                ResultStore.readAll(out), names);
+        EvalSummary.write(out, summary);
+        Provenance prov = Cli.provenance(spec).input(benchFile.toAbsolutePath().toString(), benchFile);
+        prov.put("settings", settings).put("models", names);
         if (apiKeyEnv != null) {
             prov.put("api_key", "<redacted; read from $" + apiKeyEnv + ">");
         }
         prov.put("run", Map.of("asked", o.asked(), "skipped_done", o.skipped(), "errors", o.errors(), "cached",
                 o.cached()));
         prov.write(out, start);
-        err.printf(Locale.ROOT, "%d asked (%d already done, %d from cache, %d failed) in %.1f s -> %s%n", o.asked(),
-                o.skipped(), o.cached(), o.errors(), o.seconds(), out.resolve("samples.jsonl"));
-        printTable(spec.commandLine().getOut(), summary);
-        return o.errors() > 0 ? Main.EXIT_FAILURE : Main.EXIT_OK;
+        return new Finished(o, summary);
     }
 
     /** model, prompt, samples, overall with CI, map F1 over all frame counts. */

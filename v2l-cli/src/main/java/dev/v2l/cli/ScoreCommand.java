@@ -12,7 +12,6 @@ import dev.v2l.metrics.GroundTruth;
 import dev.v2l.metrics.MapMetrics;
 import dev.v2l.metrics.MapScoresJson;
 import dev.v2l.metrics.NumpySum;
-import dev.v2l.metrics.V2loReward;
 import dev.v2l.metrics.VsiMetrics;
 import dev.v2l.qa.QuestionType;
 import java.io.BufferedReader;
