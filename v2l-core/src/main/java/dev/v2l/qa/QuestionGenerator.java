@@ -658,6 +658,23 @@ public final class QuestionGenerator {
             this.settings = settings;
         }
 
+        /**
+         * A finisher that goes on from a state {@link #counters()} gave, e.g. the sum of the counts of the scenes
+         * before this one when they were finished elsewhere (the Spark jobs).
+         */
+        public Finisher(Map<String, Object> settings, Map<String, Integer> counters) {
+            this(settings);
+            this.counters.putAll(counters);
+        }
+
+        /**
+         * The balancer's state: how many multiple-choice questions of each type and option count were finished. The
+         * next correct letters depend on it alone; the counts a scene adds do not depend on it.
+         */
+        public Map<String, Integer> counters() {
+            return new java.util.TreeMap<>(counters);
+        }
+
         public List<Question> finish(SceneDrafts sd) {
             return finish(sd, sd.sceneId());
         }

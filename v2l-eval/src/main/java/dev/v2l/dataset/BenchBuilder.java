@@ -11,10 +11,10 @@ import dev.v2l.scene.Scene;
 import dev.v2l.source.SceneSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -95,11 +95,26 @@ public final class BenchBuilder {
         return q;
     }
 
+    /** A scene's frames for a build: rendered where the build runs (the CLI), or looked up (the Spark job). */
+    public interface FrameSource {
+        SceneFrames frames(Scene scene) throws IOException;
+    }
+
     /** Builds the benchmark; returns items per frame count and type (a shortfall means the scenes ran out). */
     public Map<Integer, Map<QuestionType, Integer>> build(SceneSource src, Path out, Provenance provenance,
             IntConsumer progress) throws IOException {
-        long start = System.nanoTime();
         Files.createDirectories(out);
+        OutputFiles files = OutputFiles.local(out);
+        return build(src, files, scene -> SceneFrames.of(scene, src.kind(), o, files), provenance, progress);
+    }
+
+    /**
+     * Builds the benchmark into {@code out}, asking {@code frameSource} for each scene's frames in the source's order
+     * until the quotas are filled: the one selection loop of every runner.
+     */
+    public Map<Integer, Map<QuestionType, Integer>> build(SceneSource src, OutputFiles out, FrameSource frameSource,
+            Provenance provenance, IntConsumer progress) throws IOException {
+        long start = System.nanoTime();
         Map<Integer, Map<QuestionType, Integer>> want = quotas();
         Map<Integer, Map<QuestionType, Integer>> have = new TreeMap<>();
         // Items whose answer the stored true map (extended form, 2 decimals) would not give are dropped: the oracle,
@@ -109,15 +124,15 @@ public final class BenchBuilder {
         Map<String, Integer> drops = new TreeMap<>();
         QuestionGenerator.Finisher finisher = new QuestionGenerator.Finisher(new QuestionGenerator(
                 new ArrayList<>(mix.keySet()), 1, o.seed(), o.thresholds()).settings());
-        Path tmp = out.resolve(".bench.jsonl.tmp");
         int scenes = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (String id : src.ids()) {
-                if (filled(want, have)) {
-                    break;
-                }
+        try (OutputFiles.Pending file = out.create("bench.jsonl")) {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
+            // Quotas are checked before the next scene is asked for: a source may render scenes when asked.
+            java.util.Iterator<String> ids = src.ids().iterator();
+            while (!filled(want, have) && ids.hasNext()) {
+                String id = ids.next();
                 Scene scene = src.scene(id);
-                SceneFrames frames = SceneFrames.of(scene, src.kind(), o, out);
+                SceneFrames frames = frameSource.frames(scene);
                 scenes++;
                 for (int n : o.frameCounts()) {
                     Map<QuestionType, Integer> left = new EnumMap<>(QuestionType.class);
@@ -138,13 +153,13 @@ public final class BenchBuilder {
                 }
                 progress.accept(scenes);
             }
+            w.flush();
+            file.commit();
         }
-        Files.move(tmp, out.resolve("bench.jsonl"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
         provenance.put("size", size).put("frame_counts", o.frameCounts()).put("mix", mixNames())
                 .put("scenes_used", scenes).put("dropped", drops);
-        DatasetBuilder.write(out.resolve("bench_card.md"), card(want, have, scenes));
-        provenance.write(out, start);
+        out.write("bench_card.md", DatasetBuilder.utf8(card(want, have, scenes)));
+        out.write("provenance.json", DatasetBuilder.utf8(provenance.text(start)));
         return have;
     }
 

@@ -39,9 +39,12 @@ public final class DatasetBuilder {
     public static final List<String> SPLITS = List.of("train", "val", "test");
 
     private final DatasetOptions o;
+    private final SampleBuilder samples;
 
     public DatasetBuilder(DatasetOptions options) {
         this.o = options;
+        this.samples = new SampleBuilder(new SampleBuilder.Settings(o.types(), o.perScene(), o.mapForm(),
+                o.sampling(), o.thresholds(), o.seed(), true));
     }
 
     /** The split of each scene: ids shuffled with the seed, then cut at the fractions. */
@@ -77,10 +80,8 @@ public final class DatasetBuilder {
             }
         }
         DatasetStats stats = new DatasetStats();
-        SampleBuilder builder = new SampleBuilder(new SampleBuilder.Settings(o.types(), o.perScene(), o.mapForm(),
-                o.sampling(), o.thresholds(), o.seed(), true));
-        QuestionGenerator.Finisher finisher = new QuestionGenerator.Finisher(new QuestionGenerator(o.types(),
-                o.perScene(), o.seed(), o.thresholds()).settings());
+        QuestionGenerator.Finisher finisher = finisher();
+        OutputFiles output = OutputFiles.local(out);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), r -> {
             Thread t = new Thread(r, "dataset-render");
             t.setDaemon(true);
@@ -98,31 +99,19 @@ public final class DatasetBuilder {
                     String id = ids.get(next++);
                     window.add(pool.submit(() -> {
                         Scene s = src.scene(id);
-                        return new Ready(s, SceneFrames.of(s, src.kind(), o, out));
+                        return new Ready(s, SceneFrames.of(s, src.kind(), o, output));
                     }));
                 }
                 Ready r = get(window.poll());
                 String sp = split.get(r.scene().id());
-                stats.scenesPerSplit.merge(sp, 1L, Long::sum);
-                List<Integer> counts = r.frames().observation() == null ? List.of(0)
-                        : r.frames().observation().frames().size() == 1 ? List.of(1) : o.frameCounts();
-                for (int n : counts) {
-                    SampleBuilder.Result res = builder.build(r.scene(), r.frames().observation(),
-                            r.frames().imageDir() == null ? null : r.frames()::image, n, sp, finisher);
-                    res.drops().forEach((k, v) -> stats.dropped.merge(k, (long) v, Long::sum));
-                    res.stats().rejected().forEach((t, m) -> m.forEach((k, v) -> stats.rejected
-                            .computeIfAbsent(t, x -> new java.util.TreeMap<>()).merge(k, v, Long::sum)));
-                    for (Sample smp : res.samples()) {
-                        stats.add(smp);
-                        for (Exporter f : o.formats()) {
-                            BufferedWriter w = writers.get(f.code() + "/" + sp);
-                            w.write(f.line(smp));
-                            w.write('\n');
-                        }
+                SceneSamples res = sceneSamples(r.scene(), r.frames(), sp, finisher);
+                stats.merge(res.stats());
+                for (Sample smp : res.samples()) {
+                    for (Exporter f : o.formats()) {
+                        BufferedWriter w = writers.get(f.code() + "/" + sp);
+                        w.write(f.line(smp));
+                        w.write('\n');
                     }
-                }
-                if (r.frames().imageDir() != null) {
-                    stats.images += r.frames().observation().frames().size();
                 }
                 progress.accept(++done);
             }
@@ -135,9 +124,54 @@ public final class DatasetBuilder {
         for (Path[] p : files.values()) {
             Files.move(p[0], p[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        writeExtras(out, stats, provenance, start);
+        writeExtras(output, stats, provenance, start);
         return stats;
     }
+
+    /** A fresh letter balancer for this build's questions (see {@link QuestionGenerator.Finisher}). */
+    public QuestionGenerator.Finisher finisher() {
+        return finisher(Map.of());
+    }
+
+    /** A letter balancer that goes on from a state {@link QuestionGenerator.Finisher#counters()} gave. */
+    public QuestionGenerator.Finisher finisher(Map<String, Integer> counters) {
+        return new QuestionGenerator.Finisher(new QuestionGenerator(o.types(), o.perScene(), o.seed(),
+                o.thresholds()).settings(), counters);
+    }
+
+    /** One scene's samples, in the order they are written, and the scene's share of the statistics. */
+    public record SceneSamples(List<Sample> samples, DatasetStats stats) {
+    }
+
+    /**
+     * The samples of one scene of split {@code split}, at every frame count: the per-scene unit of a build. The
+     * finisher carries the correct-letter balance from scene to scene; given the same finisher state, the same scene
+     * and frames give the same samples wherever this runs.
+     */
+    public SceneSamples sceneSamples(Scene scene, SceneFrames frames, String split,
+            QuestionGenerator.Finisher finisher) {
+        DatasetStats stats = new DatasetStats();
+        stats.scenesPerSplit.merge(split, 1L, Long::sum);
+        List<Sample> out = new ArrayList<>();
+        List<Integer> counts = frames.observation() == null ? List.of(0)
+                : frames.observation().frames().size() == 1 ? List.of(1) : o.frameCounts();
+        for (int n : counts) {
+            SampleBuilder.Result res = samples.build(scene, frames.observation(),
+                    frames.imageDir() == null ? null : frames::image, n, split, finisher);
+            res.drops().forEach((k, v) -> stats.dropped.merge(k, (long) v, Long::sum));
+            res.stats().rejected().forEach((t, m) -> m.forEach((k, v) -> stats.rejected
+                    .computeIfAbsent(t, x -> new java.util.TreeMap<>()).merge(k, v, Long::sum)));
+            for (Sample smp : res.samples()) {
+                stats.add(smp);
+                out.add(smp);
+            }
+        }
+        if (frames.imageDir() != null) {
+            stats.images += frames.observation().frames().size();
+        }
+        return new SceneSamples(out, stats);
+    }
+
 
     private static <T> T get(Future<T> f) throws InterruptedException, IOException {
         try {
@@ -153,9 +187,14 @@ public final class DatasetBuilder {
         }
     }
 
-    private void writeExtras(Path out, DatasetStats stats, Provenance provenance, long start) throws IOException {
+    /**
+     * Writes what a build has besides its split files: {@code dataset_info.json} (LLaMA-Factory),
+     * {@code easyr1_config.yaml}, {@code stats.json}, {@code dataset_card.md} and {@code provenance.json}.
+     */
+    public void writeExtras(OutputFiles out, DatasetStats stats, Provenance provenance, long start)
+            throws IOException {
         for (Exporter f : o.formats()) {
-            Path dir = out.resolve(f.code());
+            String dir = f.code() + "/";
             if (f == Exporter.LLAMAFACTORY) {
                 ObjectNode info = MAPPER.createObjectNode();
                 for (String s : SPLITS) {
@@ -167,31 +206,34 @@ public final class DatasetBuilder {
                     c.put("system", "system");
                     c.put("images", "images");
                 }
-                write(dir.resolve("dataset_info.json"), MAPPER.writeValueAsString(info));
+                out.write(dir + "dataset_info.json", utf8(MAPPER.writeValueAsString(info)));
             }
             if (f == Exporter.EASYR1) {
-                Path abs = dir.toAbsolutePath();
-                write(dir.resolve("easyr1_config.yaml"), String.join("\n",
+                out.write(dir + "easyr1_config.yaml", utf8(String.join("\n",
                         "# Merge into EasyR1's config.yaml (data and reward sections).",
                         "data:",
-                        "  train_files: " + abs.resolve("train.jsonl"),
-                        "  val_files: " + abs.resolve("val.jsonl"),
+                        "  train_files: " + out.location(dir + "train.jsonl"),
+                        "  val_files: " + out.location(dir + "val.jsonl"),
                         "  prompt_key: problem",
                         "  answer_key: answer",
                         "  image_key: images",
-                        "  image_dir: " + out.toAbsolutePath(),
+                        "  image_dir: " + out.location(""),
                         "worker:",
                         "  reward:",
                         "    reward_type: batch",
                         "    reward_function: ./integrations/easyr1/v2l_reward.py:compute_score",
-                        ""));
+                        "")));
             }
         }
         ObjectNode st = stats.toJson(MAPPER);
         st.set("provenance", provenance.toJson());
-        write(out.resolve("stats.json"), MAPPER.writeValueAsString(st));
-        write(out.resolve("dataset_card.md"), card(stats));
-        provenance.write(out, start);
+        out.write("stats.json", utf8(MAPPER.writeValueAsString(st)));
+        out.write("dataset_card.md", utf8(card(stats)));
+        out.write("provenance.json", utf8(provenance.text(start)));
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private String card(DatasetStats s) {
@@ -218,10 +260,5 @@ public final class DatasetBuilder {
         return sb.toString();
     }
 
-    static void write(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 
 }

@@ -9,9 +9,6 @@ import dev.v2l.scene.Intrinsics;
 import dev.v2l.scene.Observation;
 import dev.v2l.scene.Scene;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,14 +20,16 @@ import java.util.Locale;
  * @param observation what each frame shows, or null
  * @param imageDir    the folder (relative to the output) holding this scene's images, or null
  */
-record SceneFrames(Observation observation, String imageDir) {
+public record SceneFrames(Observation observation, String imageDir) {
 
     /** Image path (relative) of a walk-through frame, or null without images. */
-    String image(int frameIndex) {
+    public String image(int frameIndex) {
         return imageDir == null ? null : imageDir + "/" + String.format(Locale.ROOT, "%06d.jpg", frameIndex);
     }
 
-    static SceneFrames of(Scene scene, String sourceKind, DatasetOptions o, Path out) throws IOException {
+    /** The frames of a scene from a source of this kind, images (when wanted) written to {@code out}. */
+    public static SceneFrames of(Scene scene, String sourceKind, DatasetOptions o, OutputFiles out)
+            throws IOException {
         switch (sourceKind) {
             case "vsi" -> {
                 return new SceneFrames(null, null);
@@ -47,15 +46,10 @@ record SceneFrames(Observation observation, String imageDir) {
                     return new SceneFrames(new SceneRenderer(scene, small).render(poses, o.fps(), 1, null), null);
                 }
                 String rel = "images/" + safe(scene.id());
-                Path dir = out.resolve(rel);
-                Files.createDirectories(dir);
                 Intrinsics k = Intrinsics.fromVerticalFov(o.width(), o.height(), o.fov());
                 Observation obs = new SceneRenderer(scene, k).render(poses, o.fps(), 1, (i, pose, t) -> {
                     byte[] jpg = Images.jpeg(Images.limitPixels(FrameFiles.rgbImage(t), o.maxPixels()), 0.9f);
-                    Path f = dir.resolve(String.format(Locale.ROOT, "%06d.jpg", i));
-                    Path tmp = dir.resolve("." + f.getFileName() + ".tmp");
-                    Files.write(tmp, jpg);
-                    Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    out.write(rel + "/" + String.format(Locale.ROOT, "%06d.jpg", i), jpg);
                 });
                 return new SceneFrames(obs, rel);
             }
