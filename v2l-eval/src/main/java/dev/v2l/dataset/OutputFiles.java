@@ -38,6 +38,42 @@ public interface OutputFiles {
         }
     }
 
+    /** A step of a commit or clean-up. */
+    interface IoStep {
+        void run() throws IOException;
+    }
+
+    /**
+     * A file being written to {@code stream} under a temporary name: commit closes the stream and runs
+     * {@code publish} (the rename); close without commit closes it and runs {@code discard}.
+     */
+    static Pending pending(OutputStream stream, IoStep publish, IoStep discard) {
+        return new Pending() {
+            private boolean done;
+
+            @Override
+            public OutputStream stream() {
+                return stream;
+            }
+
+            @Override
+            public void commit() throws IOException {
+                stream.close();
+                publish.run();
+                done = true;
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (!done) {
+                    done = true;
+                    stream.close();
+                    discard.run();
+                }
+            }
+        };
+    }
+
     /** A local folder. */
     static OutputFiles local(Path dir) {
         return new OutputFiles() {
@@ -46,30 +82,9 @@ public interface OutputFiles {
                 Path file = dir.resolve(relativePath);
                 Files.createDirectories(file.getParent());
                 Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-                OutputStream os = Files.newOutputStream(tmp);
-                return new Pending() {
-                    private boolean committed;
-
-                    @Override
-                    public OutputStream stream() {
-                        return os;
-                    }
-
-                    @Override
-                    public void commit() throws IOException {
-                        os.close();
-                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                        committed = true;
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        if (!committed) {
-                            os.close();
-                            Files.deleteIfExists(tmp);
-                        }
-                    }
-                };
+                return pending(Files.newOutputStream(tmp), () -> Files.move(tmp, file,
+                        StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE),
+                        () -> Files.deleteIfExists(tmp));
             }
 
             @Override

@@ -118,8 +118,8 @@ public final class ProcThorHouseSource implements SceneSource {
                         id = own;
                     }
                 } catch (IOException e) {
-                    problem = "not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                            ? j.getOriginalMessage() : e.getMessage());
+                    problem = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                            ? "not valid JSON: " + j.getOriginalMessage() : e.getMessage();
                 }
                 if (firstLine.containsKey(id)) {
                     String again = id + "@line" + n;

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.net.URI;
 import java.util.ArrayList;
@@ -61,36 +60,15 @@ public final class HadoopOutput implements OutputFiles, Serializable {
         Path tmp = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID() + ".tmp");
         FileSystem f = fs();
         f.mkdirs(file.getParent());
-        OutputStream os = f.create(tmp, true);
-        return new Pending() {
-            private boolean done;
-
-            @Override
-            public OutputStream stream() {
-                return os;
-            }
-
-            @Override
-            public void commit() throws IOException {
-                os.close();
+        return OutputFiles.pending(f.create(tmp, true), () -> {
+            if (!f.rename(tmp, file)) {
+                // Hadoop's rename does not replace: the file is an earlier attempt's (or run's) copy.
+                f.delete(file, false);
                 if (!f.rename(tmp, file)) {
-                    // Hadoop's rename does not replace: the file is an earlier attempt's (or run's) copy.
-                    f.delete(file, false);
-                    if (!f.rename(tmp, file)) {
-                        throw new IOException("cannot rename " + tmp + " to " + file);
-                    }
-                }
-                done = true;
-            }
-
-            @Override
-            public void close() throws IOException {
-                if (!done) {
-                    os.close();
-                    f.delete(tmp, false);
+                    throw new IOException("cannot rename " + tmp + " to " + file);
                 }
             }
-        };
+        }, () -> f.delete(tmp, false));
     }
 
     @Override
