@@ -1,14 +1,18 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
 import dev.v2l.geom.MinimumAreaRectangles;
 import dev.v2l.geom.OrientedRect;
 import dev.v2l.geom.Vec2;
+import dev.v2l.layout.GridMap;
+import dev.v2l.layout.HeightRange;
+import dev.v2l.layout.Layout;
+import dev.v2l.layout.LayoutObject;
+import dev.v2l.layout.MapFrame;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a leniently read JSON value into map entries: a list of entry objects (Video2Layout's form), a dict of

@@ -1,5 +1,6 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
+import dev.v2l.layout.GridMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
