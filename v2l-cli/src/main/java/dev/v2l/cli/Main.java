@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, ScenesCommand.class, RenderCommand.class, FramesCommand.class, MapCommand.class,
             QaCommand.class, DatasetCommand.class,
             EvalCommand.class, ModelsCommand.class, ReportCommand.class, ScoreCommand.class,
-            RewardCommand.class, BenchCommand.class,
+            RewardCommand.class, BenchCommand.class, DetectCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error or bad input.",
             "Run 'v2l COMMAND --help' for a command's options and an example."})
