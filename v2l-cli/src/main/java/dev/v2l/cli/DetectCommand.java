@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,8 +51,8 @@ final class DetectCommand implements Callable<Integer> {
             + "with --truth, the render's rgb/ frames when none are given.")
     List<Path> frames = new ArrayList<>();
 
-    @Option(names = "--min-score", defaultValue = "0.3", description = "Lowest score reported (0-1). Default: "
-            + "${DEFAULT-VALUE} (the score threshold of the model's training configuration).")
+    @Option(names = "--min-score", paramLabel = "S", defaultValue = "0.3", converter = Converters.UnitInterval.class,
+            description = "Lowest score reported, 0-1. Default: ${DEFAULT-VALUE}.")
     double minScore;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the detections here (JSON Lines); default: "
@@ -69,15 +70,12 @@ final class DetectCommand implements Callable<Integer> {
             + "RENDER_DIR/realism.json.")
     Path realismOut;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Detector threads (0: one per processor).")
-    int threads;
+    @Mixin
+    Mixins.Threads threads;
 
     @Override
     public Integer call() throws Exception {
         SsdDecoder.Settings settings = SsdDecoder.Settings.DEFAULT.withMinScore(minScore);
-        if (threads < 0) {
-            throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
-        }
         RenderTruth rt = truth == null ? null : RenderTruth.open(truth);
         List<Path> files = rt != null && frames.isEmpty() ? rt.frames() : expand(frames);
         if (files.isEmpty()) {
@@ -87,7 +85,7 @@ final class DetectCommand implements Callable<Integer> {
         if (realismOut != null && rt == null) {
             throw new IllegalArgumentException("--realism needs --truth RENDER_DIR");
         }
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threads.resolved();
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         Realism realism = rt == null ? null : new Realism(Realism.Settings.DEFAULT);

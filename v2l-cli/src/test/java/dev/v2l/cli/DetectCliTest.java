@@ -73,6 +73,6 @@ class DetectCliTest {
         assertThat(notRender.err()).contains("instances.json");
         CliTest.Run score = run("detect", PHOTOS.toString(), "--min-score", "2");
         assertThat(score.code()).isEqualTo(2);
-        assertThat(score.err()).contains("--min-score");
+        assertThat(score.err()).contains("--min-score").contains("in [0, 1]");
     }
 }
