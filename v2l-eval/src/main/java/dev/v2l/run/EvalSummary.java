@@ -88,7 +88,7 @@ public final class EvalSummary {
         n.put("errors", errors);
         Map<String, List<Double>> vsi = new TreeMap<>();
         Map<String, List<Double>> qvs = new TreeMap<>();
-        byType.forEach((t, v) -> (VsiMetrics.isMultipleChoice(t) != null ? vsi : qvs).put(t, v));
+        byType.forEach((t, v) -> (VsiMetrics.vsiType(t).isPresent() ? vsi : qvs).put(t, v));
         if (!vsi.isEmpty()) {
             VsiMetrics.Summary s = VsiMetrics.summarize(vsi);
             n.set("vsi", MAPPER.valueToTree(s.reported()));
@@ -135,15 +135,8 @@ public final class EvalSummary {
 
     /** The metric a type is scored by: {@code accuracy} or {@code MRA:.5:.95:.05}. */
     public static String metric(String type) {
-        Boolean mc = VsiMetrics.isMultipleChoice(type);
-        if (mc == null) {
-            try {
-                mc = QuestionType.byName(type).isMultipleChoice();
-            } catch (IllegalArgumentException e) {
-                mc = true;
-            }
-        }
-        return mc ? VsiMetrics.ACCURACY : VsiMetrics.MRA;
+        return VsiMetrics.vsiType(type).or(() -> QuestionType.find(type)).map(QuestionType::metric)
+                .orElse(VsiMetrics.ACCURACY);
     }
 
     private void frames(ObjectNode n, List<JsonNode> rs) {
