@@ -14,10 +14,10 @@ import java.util.Set;
  * times). The four first appearances must be at least {@link Thresholds#appearanceGapSeconds} apart; each set of
  * four categories is asked once; the wrong options are other orders of the same four.
  */
-abstract class AppearanceOrderType extends QuestionType {
+abstract class AppearanceOrderType extends LetterType {
 
     AppearanceOrderType(String code, Family family, String description) {
-        super(code, family, AnswerKind.LETTER, description);
+        super(code, family, description);
     }
 
     abstract String wording(List<String> labels);
@@ -79,16 +79,5 @@ abstract class AppearanceOrderType extends QuestionType {
     @Override
     public final Query query(Question q) {
         return new Query.AppearanceOrder(q.labels("choice"));
-    }
-
-    /** Without looking, the first option. */
-    @Override
-    public String blindAnswer(Question q, LabelPriors priors) {
-        return "A";
-    }
-
-    @Override
-    public final double[] plausibleRange() {
-        return null;
     }
 }

@@ -16,12 +16,12 @@ import java.util.List;
  * {@link Thresholds#relDistanceMarginRatio} × the closest) farther. The options are the four labels; the choices
  * in the question text follow the final option order.
  */
-abstract class ClosestChoiceType extends QuestionType {
+abstract class ClosestChoiceType extends LetterType {
 
     private final boolean centres;
 
     ClosestChoiceType(String code, Family family, String description, boolean centres) {
-        super(code, family, AnswerKind.LETTER, description);
+        super(code, family, description);
         this.centres = centres;
     }
 
@@ -82,10 +82,5 @@ abstract class ClosestChoiceType extends QuestionType {
             }
         }
         return Draft.letter(best);
-    }
-
-    @Override
-    public final double[] plausibleRange() {
-        return null;
     }
 }

@@ -1,7 +1,9 @@
 package dev.v2l.qa;
 
+import dev.v2l.geom.Vec2;
 import dev.v2l.layout.LayoutObject;
 import dev.v2l.reason.Derivation;
+import dev.v2l.reason.Directions;
 import dev.v2l.reason.Query;
 import dev.v2l.reason.SpatialEngine;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Drafting one type for one scene: the scene's facts, the type's own random stream, the thresholds, the per-scene
@@ -153,6 +156,34 @@ final class Drafting {
             l.set(i, l.get(j));
             l.set(j, tmp);
         }
+    }
+
+    /**
+     * Whether a direction candidate is clear: the forward vector and the queried vector at least
+     * {@link Thresholds#minSeparationMetres} long and the queried angle at least {@link Thresholds#angleMarginDegrees}
+     * from every option boundary; rejects with the reason otherwise.
+     *
+     * @param marginOf how far an absolute angle right of forward, in [0, 180], is from the nearest option boundary
+     */
+    boolean clearDirection(Vec2 forward, String forwardReason, Vec2 query, DoubleUnaryOperator marginOf) {
+        if (forward.length() < th.minSeparationMetres()) {
+            reject(forwardReason);
+            return false;
+        }
+        if (query.length() < th.minSeparationMetres()) {
+            reject("query-too-close");
+            return false;
+        }
+        if (marginOf.applyAsDouble(Math.abs(Directions.angleRightOf(forward, query))) < th.angleMarginDegrees()) {
+            reject("near-boundary");
+            return false;
+        }
+        return true;
+    }
+
+    /** The distance of an absolute angle in [0, 180] from the quadrant boundaries 0°, 90° and 180°. */
+    static double quadrantMargin(double a) {
+        return Math.min(Math.min(a, Math.abs(a - 90)), 180 - a);
     }
 
     /** The options of {@code set} other than the answer, in a random order. */

@@ -13,12 +13,12 @@ import java.util.Map;
  * The a→b vector and d→c must be at least {@link Thresholds#minSeparationMetres} long, and the angle at least
  * {@link Thresholds#angleMarginDegrees} from every quadrant boundary.
  */
-abstract class FrameDirectionType extends QuestionType {
+abstract class FrameDirectionType extends LetterType {
 
     static final List<String> QUADRANTS = List.of("Left-Front", "Right-Front", "Left-Back", "Right-Back");
 
     FrameDirectionType(String code, String description) {
-        super(code, Family.QVS, AnswerKind.LETTER, description);
+        super(code, Family.QVS, description);
     }
 
     /** The frame rule of the next candidate (may draw from the type's random stream). */
@@ -42,17 +42,7 @@ abstract class FrameDirectionType extends QuestionType {
         Query.FrameRule rule = chooseRule(d);
         Vec2 ab = b.center().minus(a.center());
         Vec2 v = c.center().minus(dd.center());
-        if (ab.length() < d.th.minSeparationMetres()) {
-            d.reject("forward-too-short");
-            return;
-        }
-        if (v.length() < d.th.minSeparationMetres()) {
-            d.reject("query-too-close");
-            return;
-        }
-        double ang = Math.abs(Directions.angleRightOf(Directions.frameForward(rule, ab), v));
-        if (Math.min(Math.min(ang, Math.abs(ang - 90)), 180 - ang) < d.th.angleMarginDegrees()) {
-            d.reject("near-boundary");
+        if (!d.clearDirection(Directions.frameForward(rule, ab), "forward-too-short", v, Drafting::quadrantMargin)) {
             return;
         }
         Derivation der = d.engine(new Query.FrameDirection(a.label(), b.label(), c.label(), dd.label(), rule));
@@ -66,16 +56,5 @@ abstract class FrameDirectionType extends QuestionType {
     @Override
     public final Query query(Question q) {
         return new Query.FrameDirection(q.label("a"), q.label("b"), q.label("c"), q.label("d"), ruleOf(q));
-    }
-
-    /** Without looking, the first option. */
-    @Override
-    public String blindAnswer(Question q, LabelPriors priors) {
-        return "A";
-    }
-
-    @Override
-    public final double[] plausibleRange() {
-        return null;
     }
 }

@@ -21,6 +21,6 @@ final class ObjectRelDirectionHard extends RelDirectionType {
 
     @Override
     double boundaryMargin(double a) {
-        return Math.min(Math.min(a, Math.abs(a - 90)), 180 - a);
+        return Drafting.quadrantMargin(a);
     }
 }

@@ -3,7 +3,6 @@ package dev.v2l.qa;
 import dev.v2l.geom.Vec2;
 import dev.v2l.layout.LayoutObject;
 import dev.v2l.reason.Derivation;
-import dev.v2l.reason.Directions;
 import dev.v2l.reason.Query;
 import java.util.List;
 
@@ -12,13 +11,13 @@ import java.util.List;
  * must be at least {@link Thresholds#minSeparationMetres} from the observer, and the angle of C at least
  * {@link Thresholds#angleMarginDegrees} from every boundary between the options. Reported as one VSI-Bench task.
  */
-abstract class RelDirectionType extends QuestionType {
+abstract class RelDirectionType extends LetterType {
 
     private final Query.DirectionGranularity granularity;
     private final List<String> options;
 
     RelDirectionType(String code, String description, Query.DirectionGranularity granularity, List<String> options) {
-        super(code, Family.VSI, AnswerKind.LETTER, description);
+        super(code, Family.VSI, description);
         this.granularity = granularity;
         this.options = List.copyOf(options);
     }
@@ -39,17 +38,7 @@ abstract class RelDirectionType extends QuestionType {
         LayoutObject q = p.get(2);
         Vec2 forward = fc.center().minus(s.center());
         Vec2 v = q.center().minus(s.center());
-        if (forward.length() < d.th.minSeparationMetres()) {
-            d.reject("facing-too-close");
-            return;
-        }
-        if (v.length() < d.th.minSeparationMetres()) {
-            d.reject("query-too-close");
-            return;
-        }
-        double a = Math.abs(Directions.angleRightOf(forward, v));
-        if (boundaryMargin(a) < d.th.angleMarginDegrees()) {
-            d.reject("near-boundary");
+        if (!d.clearDirection(forward, "facing-too-close", v, this::boundaryMargin)) {
             return;
         }
         Derivation der = d.engine(new Query.RelDirection(s.label(), fc.label(), q.label(), granularity));
@@ -66,17 +55,6 @@ abstract class RelDirectionType extends QuestionType {
     @Override
     public final String task() {
         return "object_rel_direction";
-    }
-
-    /** Without looking, the first option. */
-    @Override
-    public String blindAnswer(Question q, LabelPriors priors) {
-        return "A";
-    }
-
-    @Override
-    public final double[] plausibleRange() {
-        return null;
     }
 
     @Override

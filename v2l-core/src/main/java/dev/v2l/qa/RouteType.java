@@ -17,12 +17,12 @@ import java.util.Set;
  * turn at least 30° + {@link Thresholds#angleMarginDegrees} and that margin away from the turn-back boundary. The
  * wrong options are other random turn sequences.
  */
-abstract class RouteType extends QuestionType {
+abstract class RouteType extends LetterType {
 
     static final List<String> TURNS = List.of("Turn Left", "Turn Right", "Turn Back");
 
     RouteType(String code, Family family, String description) {
-        super(code, family, AnswerKind.LETTER, description);
+        super(code, family, description);
     }
 
     abstract String wording(String start, List<String> waypoints);
@@ -82,16 +82,5 @@ abstract class RouteType extends QuestionType {
     @Override
     public final Query query(Question q) {
         return new Query.Route(q.label("start"), q.labels("waypoint"));
-    }
-
-    /** Without looking, the first option. */
-    @Override
-    public String blindAnswer(Question q, LabelPriors priors) {
-        return "A";
-    }
-
-    @Override
-    public final double[] plausibleRange() {
-        return null;
     }
 }
