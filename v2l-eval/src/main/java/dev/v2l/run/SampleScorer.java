@@ -124,6 +124,8 @@ public final class SampleScorer {
             }
             if (pred != null) {
                 map.put("layout", MapWriter.writeExtended(pred));
+            }
+            if (pred != null && item.gtLayout() != null) { // imported items without meta_info have no true map
                 MapMetrics.Comparison c = MapMetrics.compare(pred, item.gtLayout(), tau);
                 ObjectNode ms = n.putObject("map_scores");
                 ms.set("stated", MapScoresJson.node(c.stated(), false));
