@@ -48,4 +48,12 @@ class VsiPromptParityTest {
                 .NA_TYPES);
         assertThat(PromptKind.VSI.defaultMaxTokens()).isEqualTo(16); // generation_kwargs.max_new_tokens
     }
+
+    @Test
+    void vsiSendsLmmsEvalsGenerationSettings() {
+        assertThat(PromptKind.VSI.extraBody(null)).isEqualTo("{\"top_p\":1.0}");
+        assertThat(PromptKind.VSI.extraBody("{\"top_k\": 1}")).isEqualTo("{\"top_k\":1,\"top_p\":1.0}");
+        assertThat(PromptKind.VSI.extraBody("{\"top_p\": 0.9}")).isEqualTo("{\"top_p\":0.9}");
+        assertThat(PromptKind.V2LO.extraBody(null)).isNull();
+    }
 }
