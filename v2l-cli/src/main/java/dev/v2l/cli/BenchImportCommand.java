@@ -1,6 +1,7 @@
 package dev.v2l.cli;
 
 import dev.v2l.importer.BenchImport;
+import dev.v2l.importer.ImageBenchImport;
 import dev.v2l.importer.ImportProblem;
 import dev.v2l.io.Provenance;
 import java.io.PrintWriter;
@@ -30,6 +31,15 @@ import picocli.CommandLine.Spec;
                 + "item refers to its scene's layout (the scene oracle answers from it; maps are scored after rigid "
                 + "alignment: no camera poses are published); objects are recovered from the question text by "
                 + "VSI-Bench's templates, and rows whose objects are not in the layout are listed.",
+            "qvsbench: QVS-Bench-style rows over images (no QVS-Bench file has been published; see "
+                + "docs/official-benchmarks.md): EasyR1 rows (question or problem, answer, image_path or images — the "
+                + "keys of Video2Layout's EasyR1 config), ms-swift rows (messages, images; a <map> in the answer "
+                + "becomes the item's true map) or flat rows; the type is read from question_type or recognised from "
+                + "QVS-Bench's wording. Images are copied into OUT/images/.",
+            "generic: rows of another spatial benchmark (MMSI-Bench, SPAR-Bench…) through --field OURS=THEIRS "
+                + "(id, question, options, ground_truth, question_type, answer_type, images, scene_id, dataset); "
+                + "each row's answer type (letter or number: its answer_type column, --answer-type, or inferred) "
+                + "decides how it is scored with VSI-Bench's metrics, and its question_type names its task.",
             "Rows that cannot be taken (unknown question type, missing or corrupt video, bad fields) are listed in "
                 + "OUT/import_problems.jsonl and the rest is imported; the exit code is then 2. A killed import "
                 + "resumes: videos whose frames are complete are not decoded again."},
@@ -37,22 +47,38 @@ import picocli.CommandLine.Spec;
             "  v2l bench import vsibench --questions VSI-Bench/test-00000-of-00001.parquet --videos VSI-Bench "
                 + "--frames 8,16,32 --meta ../shared/data/vsibench-meta --out out/vsibench/",
             "  v2l bench import vsibench --questions VSI-Bench/test.jsonl --pruned-ids VSI-Bench/pruned_ids.txt "
-                + "--subset debiased --videos VSI-Bench --out out/vsibench-debiased/"})
+                + "--subset debiased --videos VSI-Bench --out out/vsibench-debiased/",
+            "  v2l bench import generic --questions mmsi.jsonl --images mmsi/ --field id=qid,question=question,"
+                + "ground_truth=answer,question_type=category,images=image_paths --out out/mmsi/"})
 final class BenchImportCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KIND", converter = Kind.class, description = "vsibench.")
+    @Parameters(index = "0", paramLabel = "KIND", converter = Kind.class, description = "vsibench, qvsbench or "
+            + "generic.")
     String kind;
 
     @Option(names = "--questions", paramLabel = "FILE", required = true, split = ",", description = "The official "
             + "file(s): JSON Lines or Parquet (repeatable).")
     List<Path> questions;
 
-    @Option(names = "--videos", paramLabel = "DIR", required = true, description = "The folder holding "
-            + "DATASET/SCENE.mp4 (the three zips unzipped side by side).")
+    @Option(names = "--videos", paramLabel = "DIR", description = "vsibench: the folder holding DATASET/SCENE.mp4 "
+            + "(the three zips unzipped side by side).")
     Path videos;
+
+    @Option(names = "--images", paramLabel = "DIR", description = "qvsbench, generic: the folder image paths are "
+            + "relative to (default: the questions file's folder).")
+    Path images;
+
+    @Option(names = "--field", paramLabel = "OURS=THEIRS", split = ",", description = "generic: which column holds "
+            + "each of our fields, e.g. id=qid,question=q,ground_truth=answer,images=image_paths.")
+    Map<String, String> fields = new LinkedHashMap<>();
+
+    @Option(names = "--answer-type", paramLabel = "TYPE", defaultValue = "auto", converter = AnswerType.class,
+            description = "generic: letter, number, or auto (a letter with options, else a number) for rows without "
+                    + "an answer_type column. Default: ${DEFAULT-VALUE}.")
+    String answerType;
 
     @Option(names = "--frames", paramLabel = "N", split = ",", defaultValue = "32",
             converter = Converters.FrameCount.class, description = "Frame counts; one item per question and count. "
@@ -100,7 +126,13 @@ final class BenchImportCommand implements Callable<Integer> {
 
     static final class Kind extends Converters.Choice {
         Kind() {
-            super("vsibench");
+            super("vsibench", "qvsbench", "generic");
+        }
+    }
+
+    static final class AnswerType extends Converters.Choice {
+        AnswerType() {
+            super("auto", "letter", "number");
         }
     }
 
@@ -119,13 +151,21 @@ final class BenchImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
-        BenchImport.Options o = new BenchImport.Options(questions, videos, frames, sampling,
-                BenchImport.Subset.of(subset), prunedIds, meta, threads.resolved(), imageFormat,
-                maxPixels.maxPixels, limit);
         PrintWriter err = spec.commandLine().getErr();
         BenchImport.Outcome r;
-        try (Bar bar = new Bar(quiet.quiet, err)) {
-            r = BenchImport.vsiBench(o, out.dir(), bar);
+        if (kind.equals("vsibench")) {
+            if (videos == null) {
+                throw new IllegalArgumentException("vsibench needs --videos DIR (DIR/DATASET/SCENE.mp4)");
+            }
+            BenchImport.Options o = new BenchImport.Options(questions, videos, frames, sampling,
+                    BenchImport.Subset.of(subset), prunedIds, meta, threads.resolved(), imageFormat,
+                    maxPixels.maxPixels, limit);
+            try (Bar bar = new Bar(quiet.quiet, err)) {
+                r = BenchImport.vsiBench(o, out.dir(), bar);
+            }
+        } else {
+            ImageBenchImport.Options o = new ImageBenchImport.Options(questions, images, limit, fields, answerType);
+            r = kind.equals("qvsbench") ? ImageBenchImport.run(o, out.dir()) : ImageBenchImport.generic(o, out.dir());
         }
         Provenance prov = Cli.provenance(spec);
         for (Path q : questions) {
@@ -133,7 +173,10 @@ final class BenchImportCommand implements Callable<Integer> {
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("kind", kind);
-        settings.put("videos", videos.toAbsolutePath().toString());
+        settings.put("videos", videos == null ? null : videos.toAbsolutePath().toString());
+        settings.put("images", images == null ? null : images.toAbsolutePath().toString());
+        settings.put("fields", fields);
+        settings.put("answer_type", answerType);
         settings.put("frames", frames);
         settings.put("sampling", sampling);
         settings.put("subset", subset);
