@@ -49,27 +49,14 @@ public final class BenchItems {
         Set<String> ids = new HashSet<>();
         MapParser parser = MapParser.lenient();
         Refs refs = new Refs(f.toAbsolutePath().resolveSibling("layouts.jsonl"), parser);
-        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-            String line;
-            int no = 0;
-            while ((line = r.readLine()) != null) {
-                no++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonFields jf = new JsonFields(f.toString(), "line " + no);
-                JsonNode n;
-                try {
-                    n = MAPPER.readTree(line);
-                } catch (JsonProcessingException e) {
-                    throw jf.error(null, "not JSON: " + e.getOriginalMessage());
-                }
+        try {
+            forEachLine(f, (n, jf) -> {
                 BenchItem item = item(n, jf, parser, refs);
                 if (!ids.add(item.id())) {
                     throw jf.error("id", "duplicate item id " + item.id());
                 }
                 out.add(item);
-            }
+            });
         } catch (NoSuchFileException e) {
             throw BadInputException.ofFile(f.toString(), "no such benchmark file (expected bench.jsonl from "
                     + "'v2l bench build', or its folder)", e);
@@ -176,6 +163,27 @@ public final class BenchItems {
                 new EngineContext(area, appearance));
     }
 
+    /** Each non-blank line of a JSON Lines file as a tree, with where it is; bad JSON is bad input naming the line. */
+    private static void forEachLine(Path f, java.util.function.BiConsumer<JsonNode, JsonFields> each)
+            throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            String line;
+            int no = 0;
+            while ((line = r.readLine()) != null) {
+                no++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonFields jf = new JsonFields(f.toString(), "line " + no);
+                try {
+                    each.accept(MAPPER.readTree(line), jf);
+                } catch (JsonProcessingException e) {
+                    throw jf.error(null, "not JSON: " + e.getOriginalMessage());
+                }
+            }
+        }
+    }
+
     /** The maps of {@code layouts.jsonl}, read and parsed once, on first use. */
     static final class Refs {
         private final Path file;
@@ -203,24 +211,11 @@ public final class BenchItems {
             if (!Files.isRegularFile(file)) {
                 return out;
             }
-            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                int no = 0;
-                while ((line = r.readLine()) != null) {
-                    no++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonFields jf = new JsonFields(file.toString(), "line " + no);
-                    JsonNode n;
-                    try {
-                        n = MAPPER.readTree(line);
-                    } catch (JsonProcessingException e) {
-                        throw jf.error(null, "not JSON: " + e.getOriginalMessage());
-                    }
+            try {
+                forEachLine(file, (n, jf) -> {
                     String text = jf.string(n, "layout", "layout");
                     out.put(jf.string(n, "ref", "ref"), Map.entry(text, layout(parser, text, jf, "layout")));
-                }
+                });
             } catch (IOException e) {
                 throw BadInputException.ofFile(file.toString(), "cannot read: " + e.getMessage(), e);
             }

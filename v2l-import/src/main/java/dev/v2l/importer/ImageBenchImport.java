@@ -235,12 +235,8 @@ public final class ImageBenchImport {
                     "no question_type field, and the question fits none of QVS-Bench's templates"));
             return null;
         }
-        QuestionType type;
-        try {
-            type = QuestionType.byName(typeName);
-        } catch (IllegalArgumentException e) {
-            problems.add(new ImportProblem(ImportProblem.UNKNOWN_TYPE, row.file(), row.location(), id, typeName,
-                    e.getMessage()));
+        QuestionType type = ImportProblem.typeOrProblem(typeName, row, id, problems);
+        if (type == null) {
             return null;
         }
         if (type.isMultipleChoice()) {

@@ -20,6 +20,17 @@ public record ImportProblem(String kind, String file, String location, String id
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The type of this name, or null after adding an {@link #UNKNOWN_TYPE} problem for the row. */
+    static dev.v2l.qa.QuestionType typeOrProblem(String name, SourceRows.Row row, String id,
+            java.util.List<ImportProblem> problems) {
+        try {
+            return dev.v2l.qa.QuestionType.byName(name);
+        } catch (IllegalArgumentException e) {
+            problems.add(new ImportProblem(UNKNOWN_TYPE, row.file(), row.location(), id, name, e.getMessage()));
+            return null;
+        }
+    }
+
     public boolean isError() {
         return !UNMATCHED.equals(kind);
     }

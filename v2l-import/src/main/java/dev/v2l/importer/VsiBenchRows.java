@@ -37,12 +37,8 @@ final class VsiBenchRows {
                             + "have id, dataset, scene_name, question_type, question, options, ground_truth)");
                 }
             }
-            QuestionType type;
-            try {
-                type = QuestionType.byName(typeName);
-            } catch (IllegalArgumentException e) {
-                problems.add(new ImportProblem(ImportProblem.UNKNOWN_TYPE, row.file(), row.location(), id, typeName,
-                        e.getMessage()));
+            QuestionType type = ImportProblem.typeOrProblem(typeName, row, id, problems);
+            if (type == null) {
                 return null;
             }
             List<String> options = new ArrayList<>();
