@@ -8,7 +8,8 @@ import dev.v2l.layout.Labels;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.LayoutObject;
 import dev.v2l.layout.Layouts;
-import dev.v2l.layout.MapWriter;
+import dev.v2l.layout.text.MapParser;
+import dev.v2l.layout.text.MapWriter;
 import dev.v2l.qa.QuestionObject;
 import dev.v2l.scene.Scene;
 import dev.v2l.source.VsiMetaInfoSource;
@@ -159,7 +160,7 @@ public final class BenchImport {
                 continue;
             }
             String text = layoutText.computeIfAbsent(q.videoKey(), k -> MapWriter.writeExtended(Layouts.fromScene(s)));
-            checkObjects(q, Layouts.parse(text).layout(), problems);
+            checkObjects(q, MapParser.lenient().parse(text).layout(), problems);
         }
 
         Files.createDirectories(out);
