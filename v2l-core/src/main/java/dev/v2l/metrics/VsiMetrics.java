@@ -1,12 +1,12 @@
 package dev.v2l.metrics;
 
-import dev.v2l.layout.Decimals;
 import dev.v2l.qa.QuestionType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.v2l.layout.text.Decimals;
 
 /**
  * VSI-Bench scoring, identical to the reference ({@code lmms_eval/tasks/vsibench/utils.py} of "Thinking in Space"):

@@ -1,6 +1,6 @@
 package dev.v2l.qa;
 
-import dev.v2l.layout.Decimals;
+import dev.v2l.layout.text.Decimals;
 import dev.v2l.reason.Query;
 
 /** QVS-Bench's {@code object_size}: the longer floor side, metres, one decimal. */

@@ -1,6 +1,6 @@
 package dev.v2l.qa;
 
-import dev.v2l.layout.Decimals;
+import dev.v2l.layout.text.Decimals;
 import dev.v2l.layout.LayoutObject;
 import dev.v2l.reason.Derivation;
 import dev.v2l.reason.Query;
