@@ -15,11 +15,12 @@ import picocli.CommandLine.Option;
 @Command(name = "harness", mixinStandardHelpOptions = true,
         description = "Service, evaluation-client and video figures (the micro-benchmarks run on JMH: java -jar "
                 + "v2l-bench/target/benchmarks.jar).",
-        subcommands = {Harness.Service.class, Harness.Eval.class, Harness.Video.class},
+        subcommands = {Harness.Service.class, Harness.Eval.class, Harness.Video.class, Harness.VsiImport.class},
         footer = {"", "Examples:",
             "  java -cp v2l-bench/target/benchmarks.jar dev.v2l.bench.Harness service --seconds 2",
             "  java -cp v2l-bench/target/benchmarks.jar dev.v2l.bench.Harness eval --iterations 3",
-            "  java -cp v2l-bench/target/benchmarks.jar dev.v2l.bench.Harness video --video v720.mp4"})
+            "  java -cp v2l-bench/target/benchmarks.jar dev.v2l.bench.Harness video --video v720.mp4",
+            "  java -cp v2l-bench/target/benchmarks.jar dev.v2l.bench.Harness vsi-import --video v480.mp4"})
 public final class Harness implements Runnable {
 
     @CommandLine.Spec
@@ -31,8 +32,8 @@ public final class Harness implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: service, eval "
-                + "or video");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: service, eval, "
+                + "video or vsi-import");
     }
 
     static PrintWriter out(CommandLine.Model.CommandSpec spec) {
@@ -104,6 +105,37 @@ public final class Harness implements Runnable {
         @Override
         public Integer call() throws Exception {
             VideoHarness.run(out(spec), video, jar, iterations);
+            return 0;
+        }
+    }
+
+    @Command(name = "vsi-import", mixinStandardHelpOptions = true, description = "A VSI-Bench-sized import: 5,000 "
+            + "questions over the 288 scenes of VSI-Bench's meta_info, each scene's video a link to --video, imported "
+            + "at 8, 16 and 32 frames, then again (the resume path); wall time, questions and videos per second.")
+    static final class VsiImport implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--video", required = true, description = "The video every scene links to, e.g. a 60 s "
+                + "640x480 clip: ffmpeg -f lavfi -i testsrc2=size=640x480:rate=24 -t 60 -c:v libx264 -pix_fmt yuv420p "
+                + "v480.mp4")
+        Path video;
+
+        @Option(names = "--meta", defaultValue = "../shared/data/vsibench-meta", description = "VSI-Bench's meta_info "
+                + "folder. Default: ${DEFAULT-VALUE}.")
+        Path meta;
+
+        @Option(names = "--questions", defaultValue = "5000", description = "Questions. Default: ${DEFAULT-VALUE}.")
+        int questions;
+
+        @Option(names = "--threads", defaultValue = "0", description = "Videos extracted in parallel (0: one per "
+                + "processor).")
+        int threads;
+
+        @Override
+        public Integer call() throws Exception {
+            ImportHarness.run(out(spec), video, meta, questions, threads > 0 ? threads
+                    : Runtime.getRuntime().availableProcessors(), Workloads.SEED);
             return 0;
         }
     }
