@@ -46,9 +46,9 @@ class SparkMainTest {
         assertThat(badSplit.err()).contains("--split");
         Run notABuild = run("qa", "types");
         assertThat(notABuild.code()).isEqualTo(2);
-        Run benchRuns = run("bench", "parse");
-        assertThat(benchRuns.code()).isEqualTo(2);
-        assertThat(benchRuns.err()).contains("expected 'dataset build …' or 'bench build …'");
+        Run noBuild = run("bench");
+        assertThat(noBuild.code()).isEqualTo(2);
+        assertThat(noBuild.err()).contains("expected 'dataset build …' or 'bench build …'");
         Run help = run("bench", "build", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--items");
