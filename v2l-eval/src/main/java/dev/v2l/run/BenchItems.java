@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.v2l.io.BadInputException;
+import dev.v2l.io.CameraTrackJson;
 import dev.v2l.io.JsonFields;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.MapParseResult;
@@ -11,6 +12,7 @@ import dev.v2l.layout.MapParser;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionJson;
 import dev.v2l.reason.EngineContext;
+import dev.v2l.scene.CameraTrack;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -112,9 +114,17 @@ public final class BenchItems {
                 }
             }
         }
+        CameraTrack cameras = null;
+        if (n.hasNonNull("cameras")) {
+            cameras = CameraTrackJson.read(n.get("cameras"), f, "cameras");
+            if (cameras.poses().size() != images.size()) {
+                throw f.error("cameras.poses", "expected one pose per image (" + images.size() + "), found "
+                        + cameras.poses().size());
+            }
+        }
         return new BenchItem(id, q.sceneId(), q.dataset(), n.path("frame_count").asInt(frames.size()), frames,
                 images, n.path("text_only").asBoolean(images.isEmpty()), q, gt, gtText, scene,
-                new EngineContext(area, appearance));
+                new EngineContext(area, appearance), cameras);
     }
 
     private static Layout layout(MapParser parser, String text, JsonFields f, String field) {
