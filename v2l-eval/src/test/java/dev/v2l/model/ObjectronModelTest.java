@@ -14,8 +14,8 @@ import dev.v2l.io.Provenance;
 import dev.v2l.layout.Labels;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.LayoutObject;
-import dev.v2l.layout.MapForm;
 import dev.v2l.layout.MapFrame;
+import dev.v2l.layout.text.MapForm;
 import dev.v2l.metrics.MapMetrics;
 import dev.v2l.metrics.V2loReward;
 import dev.v2l.qa.Question;
@@ -196,7 +196,7 @@ class ObjectronModelTest {
             String text = m.complete(req).text();
             assertThat(V2loReward.formatReward(V2loReward.removeSpaceAroundTagCharacters(text))).as(text).isEqualTo(1.0);
             assertThat(text).contains("The detector found");
-            assertThat(dev.v2l.layout.Layouts.parse(text).layout()).as(text).isNotNull();
+            assertThat(dev.v2l.layout.text.MapParser.lenient().parse(text).layout()).as(text).isNotNull();
             assertThat(text.substring(text.indexOf("<answer>") + 8, text.indexOf("</answer>"))).isNotBlank();
             assertThat(m.complete(req).text()).isEqualTo(text); // same frames, same answer
             // direct prompts get the answer alone; without cameras it still answers (an assumed camera)
