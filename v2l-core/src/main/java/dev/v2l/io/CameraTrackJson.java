@@ -27,29 +27,36 @@ public final class CameraTrackJson {
     public static ObjectNode toNode(CameraTrack t) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("up_axis", t.up().code());
-        Intrinsics k = t.intrinsics();
-        ObjectNode in = n.putObject("intrinsics");
-        in.put("width", k.width());
-        in.put("height", k.height());
-        in.put("fx", k.fx());
-        in.put("fy", k.fy());
-        in.put("cx", k.cx());
-        in.put("cy", k.cy());
+        putIntrinsics(n.putObject("intrinsics"), t.intrinsics());
         ObjectNode mf = n.putObject("map_frame");
         mf.put("angle", t.toMap().angleRadians());
         mf.putArray("translation").add(t.toMap().translation().x()).add(t.toMap().translation().y());
         ArrayNode poses = n.putArray("poses");
         for (CameraPose p : t.poses()) {
-            ObjectNode o = poses.addObject();
-            vec(o.putArray("position"), p.position());
-            vec(o.putArray("forward"), p.forward());
-            vec(o.putArray("up"), p.up());
+            putPose(poses.addObject(), p);
         }
         if (t.hasDepth()) {
             ArrayNode d = n.putArray("depth");
             t.depth().forEach(d::add);
         }
         return n;
+    }
+
+    /** {@code "position", "forward", "up"} as [x, y, z] lists (also the lines of a render's poses.jsonl). */
+    public static void putPose(ObjectNode o, CameraPose p) {
+        vec(o.putArray("position"), p.position());
+        vec(o.putArray("forward"), p.forward());
+        vec(o.putArray("up"), p.up());
+    }
+
+    /** {@code width, height, fx, fy, cx, cy}. */
+    public static void putIntrinsics(ObjectNode o, Intrinsics k) {
+        o.put("width", k.width());
+        o.put("height", k.height());
+        o.put("fx", k.fx());
+        o.put("fy", k.fy());
+        o.put("cx", k.cx());
+        o.put("cy", k.cy());
     }
 
     private static void vec(ArrayNode a, Vec3 v) {

@@ -1,11 +1,9 @@
 package dev.v2l.detect;
 
-import dev.v2l.io.BadInputException;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /** Reads depth frames: 16-bit PNG in millimetres, 0 where unknown (as {@code v2l render} and bench build write). */
 public final class DepthImages {
@@ -14,16 +12,7 @@ public final class DepthImages {
     }
 
     public static FloorLifter.Depth read(Path file) throws IOException {
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (javax.imageio.IIOException e) {
-            throw BadInputException.ofFile(file.toString(), "cannot read the depth image: " + e.getMessage(), e);
-        }
-        if (img == null) {
-            throw BadInputException.ofFile(file.toString(), "not a depth image (expected a 16-bit PNG in "
-                    + "millimetres)", null);
-        }
+        BufferedImage img = FrameDetector.read(file, "a depth image (a 16-bit PNG in millimetres)");
         Raster r = img.getRaster();
         int w = r.getWidth();
         int h = r.getHeight();
