@@ -169,7 +169,7 @@ public final class FloorLifter {
             for (int i = 0; i < nx; i++) {
                 double u = b.x0() + mx + (i + 0.5) * (b.width() - 2 * mx) / nx;
                 float z = depth.at(u, v, k.width(), k.height());
-                if (!(z > 0)) {
+                if (!(z > 0) || Float.isInfinite(z)) {
                     continue;
                 }
                 Vec3 p = pose.position().plus(ray(u, v).times(z));
