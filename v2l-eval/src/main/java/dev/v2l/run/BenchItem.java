@@ -22,6 +22,12 @@ public record BenchItem(String id, String sceneId, String dataset, int frameCoun
         images = List.copyOf(images);
     }
 
+    /** The same item under another id. */
+    public BenchItem withId(String newId) {
+        return new BenchItem(newId, sceneId, dataset, frameCount, frameIndices, images, textOnly, question, gtLayout,
+                gtLayoutText, sceneLayout, context, cameras);
+    }
+
     /** An item without cameras. */
     public BenchItem(String id, String sceneId, String dataset, int frameCount, List<Integer> frameIndices,
             List<String> images, boolean textOnly, Question question, Layout gtLayout, String gtLayoutText,

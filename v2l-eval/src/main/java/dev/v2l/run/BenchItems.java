@@ -99,9 +99,7 @@ public final class BenchItems {
         }
         List<BenchItem> renamed = new ArrayList<>(out.size());
         for (BenchItem b : out) {
-            renamed.add(new BenchItem(COUNT_SUFFIX.matcher(b.id()).replaceFirst(""), b.sceneId(), b.dataset(),
-                    b.frameCount(), b.frameIndices(), b.images(), b.textOnly(), b.question(), b.gtLayout(),
-                    b.gtLayoutText(), b.sceneLayout(), b.context()));
+            renamed.add(b.withId(COUNT_SUFFIX.matcher(b.id()).replaceFirst("")));
         }
         return renamed;
     }
