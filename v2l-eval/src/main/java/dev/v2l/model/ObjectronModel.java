@@ -18,6 +18,7 @@ import dev.v2l.layout.MapFrame;
 import dev.v2l.layout.text.MapForm;
 import dev.v2l.layout.text.MapParser;
 import dev.v2l.layout.text.MapWriter;
+import dev.v2l.qa.LabelPriors;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionObject;
 import dev.v2l.qa.Questions;
@@ -101,13 +102,13 @@ public final class ObjectronModel {
      * ({@code LiftingAccuracyTest}).
      */
     public static double mergeRadius(String label) {
-        LabelPriors.Size p = LabelPriors.of(label);
+        LabelPriors.Size p = LabelPriors.standard().of(label);
         return Math.max(0.3, Math.min(1.0, 0.5 * Math.max(p.width(), p.depth())));
     }
 
     /** The size prior of a label (label-priors.tsv) as the lifting takes it. */
     public static FloorLifter.Prior prior(String label) {
-        LabelPriors.Size p = LabelPriors.of(label);
+        LabelPriors.Size p = LabelPriors.standard().of(label);
         return new FloorLifter.Prior(p.width(), p.depth(), p.height());
     }
 

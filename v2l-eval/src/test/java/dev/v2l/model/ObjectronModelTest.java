@@ -21,6 +21,7 @@ import dev.v2l.metrics.V2loReward;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionObject;
 import dev.v2l.qa.QuestionType;
+import dev.v2l.qa.QuestionTypes;
 import dev.v2l.render.SceneRenderer;
 import dev.v2l.run.BenchItem;
 import dev.v2l.run.BenchItems;
@@ -223,7 +224,7 @@ class ObjectronModelTest {
     }
 
     private static Question question(List<QuestionObject> objects, List<String> options) {
-        return new Question("q", "s", "procedural", QuestionType.OBJECT_REL_DISTANCE, "?", options, "A", objects,
+        return new Question("q", "s", "procedural", QuestionTypes.OBJECT_REL_DISTANCE, "?", options, "A", objects,
                 Map.of(), "", Map.of());
     }
 }
