@@ -183,7 +183,7 @@ public final class BenchJob {
             String id = ids.get(i);
             try {
                 Scene scene = src.scene(id);
-                SceneFrames frames = SceneFrames.of(scene, src.kind(), request.options(), out);
+                SceneFrames frames = SceneFrames.of(scene, src.kind(), request.options(), out, true);
                 done.add(new Rendered(i, id, SceneFramesData.of(frames), null));
             } catch (BadInputException e) {
                 done.add(new Rendered(i, id, null, e.getMessage()));

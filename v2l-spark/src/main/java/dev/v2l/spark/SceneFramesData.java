@@ -3,6 +3,7 @@ package dev.v2l.spark;
 import dev.v2l.dataset.SceneFrames;
 import dev.v2l.geom.Vec3;
 import dev.v2l.scene.CameraPose;
+import dev.v2l.scene.Intrinsics;
 import dev.v2l.scene.Observation;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import java.util.Set;
  * stage. Nothing is rounded: poses, times and pixel counts come back bit for bit, in the same order, so what is built
  * from them is what would be built from the original.
  */
-record SceneFramesData(String imageDir, String sceneId, int width, int height, double minShare, Frame[] frames)
-        implements Serializable {
+record SceneFramesData(String imageDir, double[] intrinsics, boolean depth, String sceneId, int width, int height,
+        double minShare, Frame[] frames) implements Serializable {
 
     /** One frame. */
     record Frame(int index, double timeSeconds, double[] pose, String[] ids, int[] pixels, String[] flagged)
@@ -27,9 +28,11 @@ record SceneFramesData(String imageDir, String sceneId, int width, int height, d
     }
 
     static SceneFramesData of(SceneFrames f) {
+        Intrinsics k = f.intrinsics();
+        double[] in = k == null ? null : new double[] {k.width(), k.height(), k.fx(), k.fy(), k.cx(), k.cy()};
         Observation o = f.observation();
         if (o == null) {
-            return new SceneFramesData(f.imageDir(), null, 0, 0, 0, null);
+            return new SceneFramesData(f.imageDir(), in, f.depth(), null, 0, 0, 0, null);
         }
         Frame[] frames = new Frame[o.frames().size()];
         for (int i = 0; i < frames.length; i++) {
@@ -47,12 +50,15 @@ record SceneFramesData(String imageDir, String sceneId, int width, int height, d
             frames[i] = new Frame(fr.index(), fr.timeSeconds(), pose, ids, px,
                     fr.flaggedVisible() == null ? null : fr.flaggedVisible().toArray(new String[0]));
         }
-        return new SceneFramesData(f.imageDir(), o.sceneId(), o.width(), o.height(), o.minShare(), frames);
+        return new SceneFramesData(f.imageDir(), in, f.depth(), o.sceneId(), o.width(), o.height(), o.minShare(),
+                frames);
     }
 
     SceneFrames toFrames() {
+        Intrinsics k = intrinsics == null ? null : new Intrinsics((int) intrinsics[0], (int) intrinsics[1],
+                intrinsics[2], intrinsics[3], intrinsics[4], intrinsics[5]);
         if (frames == null) {
-            return new SceneFrames(null, imageDir);
+            return new SceneFrames(null, imageDir, k, depth);
         }
         List<Observation.Frame> out = new ArrayList<>(frames.length);
         for (Frame f : frames) {
@@ -66,6 +72,6 @@ record SceneFramesData(String imageDir, String sceneId, int width, int height, d
             Set<String> flagged = f.flagged() == null ? null : new LinkedHashSet<>(Arrays.asList(f.flagged()));
             out.add(new Observation.Frame(f.index(), f.timeSeconds(), pose, pixels, flagged));
         }
-        return new SceneFrames(new Observation(sceneId, width, height, minShare, out), imageDir);
+        return new SceneFrames(new Observation(sceneId, width, height, minShare, out), imageDir, k, depth);
     }
 }
