@@ -28,8 +28,8 @@ record SceneFramesData(String imageDir, double[] intrinsics, boolean depth, Stri
     }
 
     static SceneFramesData of(SceneFrames f) {
-        Intrinsics k = f.intrinsics();
-        double[] in = k == null ? null : new double[] {k.width(), k.height(), k.fx(), k.fy(), k.cx(), k.cy()};
+        Intrinsics ki = f.intrinsics();
+        double[] in = ki == null ? null : new double[] {ki.width(), ki.height(), ki.fx(), ki.fy(), ki.cx(), ki.cy()};
         Observation o = f.observation();
         if (o == null) {
             return new SceneFramesData(f.imageDir(), in, f.depth(), null, 0, 0, 0, null);
@@ -55,10 +55,10 @@ record SceneFramesData(String imageDir, double[] intrinsics, boolean depth, Stri
     }
 
     SceneFrames toFrames() {
-        Intrinsics k = intrinsics == null ? null : new Intrinsics((int) intrinsics[0], (int) intrinsics[1],
+        Intrinsics ki = intrinsics == null ? null : new Intrinsics((int) intrinsics[0], (int) intrinsics[1],
                 intrinsics[2], intrinsics[3], intrinsics[4], intrinsics[5]);
         if (frames == null) {
-            return new SceneFrames(null, imageDir, k, depth);
+            return new SceneFrames(null, imageDir, ki, depth);
         }
         List<Observation.Frame> out = new ArrayList<>(frames.length);
         for (Frame f : frames) {
@@ -72,6 +72,6 @@ record SceneFramesData(String imageDir, double[] intrinsics, boolean depth, Stri
             Set<String> flagged = f.flagged() == null ? null : new LinkedHashSet<>(Arrays.asList(f.flagged()));
             out.add(new Observation.Frame(f.index(), f.timeSeconds(), pose, pixels, flagged));
         }
-        return new SceneFrames(new Observation(sceneId, width, height, minShare, out), imageDir, k, depth);
+        return new SceneFrames(new Observation(sceneId, width, height, minShare, out), imageDir, ki, depth);
     }
 }
