@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 + "--threads workers), 'reward' (Video2Layout's reward on typical rollouts, one thread), 'vsi-score' "
                 + "(VSI-Bench per-sample scoring, one thread), 'service' (the reward service on loopback at 1 and 64 "
                 + "connections), 'eval' (the evaluation runner against a fake server answering after 50 ms, concurrency 64: ideal "
-                + "1,280 requests/s), 'render' (640x480 RGB + depth + instance frames of a 30-object room, --threads "
+                + "1,280 requests/s), 'render' (640x480 RGB + depth + instance frames of a 25-object furnished room, --threads "
                 + "workers), 'video' (16 uniform PNG frames from --video, against ffmpeg).",
         footer = {"", "Example: v2l bench parse distance --seconds 2",
             "'v2l bench build' builds a benchmark (QVS-Bench style); see 'v2l bench build --help'."})
@@ -234,25 +234,28 @@ final class BenchCommand implements Callable<Integer> {
 
     private void benchRender(PrintWriter out) {
         dev.v2l.scene.Scene scene = null;
+        // a furnished room of 25 objects (catalog models: the embedded subset, so the figure is the same anywhere)
+        dev.v2l.asset.AssetLibrary lib = dev.v2l.asset.AssetLibrary.embeddedOnly();
         for (int i = 0; i < 2000 && scene == null; i++) {
-            dev.v2l.scene.Scene s = new dev.v2l.source.procedural.ProceduralGenerator(seed).generate(i);
-            if (s.objects().size() >= 30) {
+            dev.v2l.scene.Scene s = new dev.v2l.source.procedural.ProceduralGenerator(seed, lib).generate(i);
+            if (s.objects().size() >= 25) {
                 scene = s;
             }
         }
         if (scene == null) {
-            throw new IllegalStateException("no 30-object procedural scene found for seed " + seed);
+            throw new IllegalStateException("no 25-object procedural scene found for seed " + seed);
         }
         List<dev.v2l.scene.CameraPose> poses = dev.v2l.render.CameraPaths.walkThrough(scene, 64, seed);
         dev.v2l.render.SceneRenderer r = new dev.v2l.render.SceneRenderer(scene,
-                dev.v2l.scene.Intrinsics.fromVerticalFov(640, 480, 60));
+                dev.v2l.scene.Intrinsics.fromVerticalFov(640, 480, 60), dev.v2l.render.RenderStyle.FURNITURE, lib);
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         double[] rates = RewardBench.measure(seconds, iterations, () -> {
             r.render(poses, 4, n, null);
             return poses.size();
         });
         RewardBench.print(out, "render", rates, "frames/s", seconds, String.format(Locale.ROOT,
-                "640x480 RGB + depth + instance, %s (%d objects, %d triangles), walk-through, %d threads, no files",
+                "640x480 textured, lit, edge-smoothed RGB + depth + instance, %s (%d objects, %d triangles), "
+                        + "walk-through, %d threads, no files",
                 scene.id(), scene.objects().size(), r.mesh().triangleCount(), n));
     }
 

@@ -117,6 +117,7 @@ public final class BenchBuilder {
                     break;
                 }
                 Scene scene = src.scene(id);
+                credits.add(scene);
                 SceneFrames frames = SceneFrames.of(scene, src.kind(), o, out);
                 scenes++;
                 for (int n : o.frameCounts()) {
@@ -200,6 +201,9 @@ public final class BenchBuilder {
         }
     }
 
+    /** The furniture models the scenes were rendered with (creators and licences for the card). */
+    private final dev.v2l.asset.AssetCredits credits = new dev.v2l.asset.AssetCredits();
+
     private String card(Map<Integer, Map<QuestionType, Integer>> want, Map<Integer, Map<QuestionType, Integer>> have,
             int scenes) {
         StringBuilder sb = new StringBuilder("# video2layout benchmark\n\n");
@@ -226,6 +230,7 @@ public final class BenchBuilder {
                 + "engine's derivation, `gt_layout`: the true map of its frames (first-camera frame), `scene_layout`: the whole "
                 + "scene's in the same frame, and `context` (room area, first appearances). Items whose answer `gt_layout` "
                 + "as stored would not give are dropped, so the oracle scores 100 %.\n");
+        sb.append(credits.markdown());
         return sb.toString();
     }
 }

@@ -101,6 +101,7 @@ public final class DatasetBuilder {
                     }));
                 }
                 Ready r = get(window.poll());
+                credits.add(r.scene());
                 String sp = split.get(r.scene().id());
                 stats.scenesPerSplit.merge(sp, 1L, Long::sum);
                 List<Integer> counts = r.frames().observation() == null ? List.of(0)
@@ -194,6 +195,9 @@ public final class DatasetBuilder {
         provenance.write(out, start);
     }
 
+    /** The furniture models the scenes were rendered with (creators and licences for the card). */
+    private final dev.v2l.asset.AssetCredits credits = new dev.v2l.asset.AssetCredits();
+
     private String card(DatasetStats s) {
         StringBuilder sb = new StringBuilder("# video2layout dataset\n\n");
         sb.append(String.format(Locale.ROOT, "%d samples (%d text-only), %d images; map form `%s`; formats %s; "
@@ -215,6 +219,7 @@ public final class DatasetBuilder {
         sb.append("\nDropped samples (reason: count): ").append(s.dropped.isEmpty() ? "none" : s.dropped.toString())
                 .append("\n\nSee `stats.json` for answer distributions and rejected question candidates, and "
                         + "`provenance.json` for how this was made.\n");
+        sb.append(credits.markdown());
         return sb.toString();
     }
 
