@@ -6,8 +6,8 @@ import dev.v2l.geom.Vec2;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.LayoutObject;
 import dev.v2l.layout.MapFrame;
-import dev.v2l.layout.MapParser;
-import dev.v2l.layout.MapWriter;
+import dev.v2l.layout.text.MapParser;
+import dev.v2l.layout.text.MapWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,14 +32,16 @@ import picocli.CommandLine.Spec;
                 + "--threads workers), 'reward' (Video2Layout's reward on typical rollouts, one thread), 'vsi-score' "
                 + "(VSI-Bench per-sample scoring, one thread), 'service' (the reward service on loopback at 1 and 64 "
                 + "connections), 'eval' (the evaluation runner against a fake server answering after 50 ms, concurrency 64: ideal "
-                + "1,280 requests/s), 'render' (640x480 RGB + depth + instance frames of a 25-object furnished room, --threads "
-                + "workers), 'video' (16 uniform PNG frames from --video, against ffmpeg).",
+                + "1,280 requests/s), 'render' (640x480 RGB + depth + instance frames of a 25-object furnished room, "
+                + "--threads workers), 'video' (16 uniform PNG frames from --video, against ffmpeg), 'detect' (the "
+                + "Objectron detector on rendered 640x480 frames: whole calls per second on 1 thread and on --threads "
+                + "threads).",
         footer = {"", "Example: v2l bench parse distance --seconds 2",
             "'v2l bench build' builds a benchmark (QVS-Bench style); see 'v2l bench build --help'."})
 final class BenchCommand implements Callable<Integer> {
 
     static final List<String> NAMES = List.of("parse", "distance", "qa", "reward", "vsi-score", "service", "eval",
-            "render", "video");
+            "render", "video", "detect");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -48,11 +50,11 @@ final class BenchCommand implements Callable<Integer> {
             + "default all.", completionCandidates = Names.class)
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--seconds", defaultValue = "1.0", description = "Length of one timed round. Default: "
+    @Option(names = "--seconds", defaultValue = "1.0", converter = Converters.PositiveDouble.class, description = "Length of one timed round. Default: "
             + "${DEFAULT-VALUE}.")
     double seconds;
 
-    @Option(names = "--iterations", defaultValue = "5", description = "Timed rounds. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--iterations", defaultValue = "5", converter = Converters.PositiveInt.class, description = "Timed rounds. Default: ${DEFAULT-VALUE}.")
     int iterations;
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the generated inputs. Default: "
@@ -63,8 +65,8 @@ final class BenchCommand implements Callable<Integer> {
             + "three VSI-Bench meta_info files in ../shared/data/vsibench-meta.")
     List<String> qaSources = new ArrayList<>();
 
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads for the qa benchmark (0: one per "
-            + "processor).")
+    @Option(names = "--threads", defaultValue = "0", converter = Converters.NonNegativeInt.class, description =
+            "Worker threads for the qa, render and detect benchmarks (0: one per processor).")
     int threads;
 
     @Option(names = "--video", description = "The video for the video benchmark (a 60 s 720p clip).")
@@ -88,9 +90,6 @@ final class BenchCommand implements Callable<Integer> {
                         NAMES));
             }
         }
-        if (!(seconds > 0) || iterations < 1) {
-            throw new IllegalArgumentException("--seconds must be > 0 and --iterations >= 1");
-        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("v2l bench: %s, Java %s, %d available processors%n", VersionProvider.version(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
@@ -102,6 +101,13 @@ final class BenchCommand implements Callable<Integer> {
                 case "reward" -> RewardBench.library(out, seconds, iterations, seed);
                 case "vsi-score" -> RewardBench.vsiScoring(out, seconds, iterations, seed);
                 case "render" -> benchRender(out);
+                case "detect" -> {
+                    try {
+                        DetectBench.run(out, seconds, iterations, threads, seed);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("detect benchmark failed: " + e.getMessage(), e);
+                    }
+                }
                 case "video" -> {
                     try {
                         VideoBench.run(out, video, iterations);

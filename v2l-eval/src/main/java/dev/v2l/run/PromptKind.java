@@ -1,8 +1,8 @@
 package dev.v2l.run;
 
 import dev.v2l.dataset.Prompts;
-import dev.v2l.layout.MapForm;
-import dev.v2l.layout.MapWriter;
+import dev.v2l.layout.text.MapForm;
+import dev.v2l.layout.text.MapWriter;
 import dev.v2l.model.ModelRequest;
 import dev.v2l.qa.Question;
 import java.util.List;

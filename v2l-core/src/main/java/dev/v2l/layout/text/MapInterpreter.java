@@ -1,0 +1,597 @@
+package dev.v2l.layout.text;
+
+import dev.v2l.geom.MinimumAreaRectangles;
+import dev.v2l.geom.OrientedRect;
+import dev.v2l.geom.Vec2;
+import dev.v2l.layout.GridMap;
+import dev.v2l.layout.HeightRange;
+import dev.v2l.layout.Layout;
+import dev.v2l.layout.LayoutObject;
+import dev.v2l.layout.MapFrame;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a leniently read JSON value into map entries: a list of entry objects (Video2Layout's form), a dict of
+ * label → box(es), the extended wrapper {@code {"frame", "unit", "objects"}}, or (through {@link GridInterpreter}) a
+ * grid {@code {"label": [[x, y], ...]}}; the key names it understands are {@link MapKeys}. Boxes may be {@code [x_min, y_min, x_max, y_max]}, two corners, four corners,
+ * separate {@code x_min…} keys, or centre + size (+ yaw in degrees). Every repair and every dropped entry is reported.
+ */
+final class MapInterpreter {
+
+    /** Coordinates beyond this many metres are not an indoor map. */
+    static final double MAX_ABS_METRES = 1000;
+
+    private final Diagnostics diags;
+    private final MapForm hint;
+    private final GridInterpreter grid;
+
+    MapInterpreter(Diagnostics diags, MapForm hint, int gridSize) {
+        this.diags = diags;
+        this.hint = hint;
+        this.grid = new GridInterpreter(diags, gridSize);
+    }
+
+    /** What came out of one candidate value. */
+    record Interpretation(boolean recognized, MapForm form, Layout layout, GridMap grid) {
+        static final Interpretation NONE = new Interpretation(false, null, null, null);
+    }
+
+    static OrientedRect rectFromCorners(List<Vec2> corners) {
+        return MinimumAreaRectangles.of(corners);
+    }
+
+    Interpretation interpret(LenientNode root) {
+        if (root == null) {
+            return Interpretation.NONE;
+        }
+        MapFrame frame = MapFrame.UNSPECIFIED;
+        double scale = 1;
+        LenientNode body = root;
+        // Wrappers: {"frame": ..., "unit": ..., "objects": [...]} or {"map": [...]}.
+        if (root instanceof LenientNode.Obj obj && !MapKeys.looksLikeEntry(obj)) {
+            LenientNode.Member inner = wrapperMember(obj);
+            if (inner != null) {
+                for (LenientNode.Member m : obj.members()) {
+                    String k = MapKeys.normalize(m.key());
+                    if (k.equals("frame") && m.value() instanceof LenientNode.Str s) {
+                        MapFrame f = MapFrame.fromCode(s.value().strip());
+                        if (f == null) {
+                            diags.note("unknown-frame", s.offset(), "frame '" + s.value() + "' is not one we know");
+                        } else {
+                            frame = f;
+                        }
+                    } else if (k.equals("unit") || k.equals("units")) {
+                        scale = unitScale(m);
+                    }
+                }
+                if (!MapKeys.normalize(inner.key()).equals("objects")) {
+                    diags.repair("wrapper", inner.keyOffset(), "the map was wrapped in '" + inner.key() + "'");
+                }
+                body = inner.value();
+            }
+        }
+        MapForm form = hint;
+        if (form == null) {
+            form = grid.looksLikeGrid(body) ? MapForm.GRID : MapForm.V2LO;
+            if (form == MapForm.GRID) {
+                diags.note("detected-grid", body.offset(), "read as a grid map: every position is a small integer pair");
+            }
+        }
+        if (form == MapForm.GRID) {
+            return grid.interpret(body);
+        }
+        List<LayoutObject> out = new ArrayList<>();
+        boolean recognized = metricEntries(body, scale, out, 0);
+        if (!recognized) {
+            return Interpretation.NONE;
+        }
+        return new Interpretation(true, form == MapForm.EXTENDED || frame != MapFrame.UNSPECIFIED
+                ? MapForm.EXTENDED : MapForm.V2LO, new Layout(frame, out), null);
+    }
+
+    private LenientNode.Member wrapperMember(LenientNode.Obj obj) {
+        LenientNode.Member only = null;
+        int containers = 0;
+        for (LenientNode.Member m : obj.members()) {
+            if (m.value() instanceof LenientNode.Arr || m.value() instanceof LenientNode.Obj) {
+                containers++;
+                if (MapKeys.WRAPPER_KEYS.contains(MapKeys.normalize(m.key()))) {
+                    return m;
+                }
+                only = m;
+            }
+        }
+        // A single container value under an unknown key with only scalars beside it is a wrapper too, unless the
+        // dict is itself label → box(es).
+        if (containers == 1 && obj.members().size() > 1 && !(only.value() instanceof LenientNode.Arr a
+                && boxLike(a))) {
+            return only;
+        }
+        return null;
+    }
+
+    private double unitScale(LenientNode.Member m) {
+        if (m.value() instanceof LenientNode.Str s) {
+            String u = s.value().strip().toLowerCase(Locale.ROOT);
+            switch (u) {
+                case "m", "meter", "meters", "metre", "metres", "米" -> {
+                    return 1;
+                }
+                case "cm", "centimeter", "centimeters", "centimetre", "centimetres", "厘米" -> {
+                    diags.repair("unit", s.offset(), "unit '" + s.value() + "': numbers converted to metres");
+                    return 0.01;
+                }
+                case "mm", "millimeter", "millimeters", "millimetre", "millimetres" -> {
+                    diags.repair("unit", s.offset(), "unit '" + s.value() + "': numbers converted to metres");
+                    return 0.001;
+                }
+                default -> diags.note("unknown-unit", s.offset(), "unit '" + s.value() + "' unknown; read as metres");
+            }
+        }
+        return 1;
+    }
+
+    // ---- metric entries ---------------------------------------------------------------------------------------
+
+    /** Adds entries found in {@code node}; returns whether it looked like a map at all. */
+    private boolean metricEntries(LenientNode node, double scale, List<LayoutObject> out, int depth) {
+        if (node instanceof LenientNode.Arr arr) {
+            if (arr.items().isEmpty()) {
+                if (arr.junk()) {
+                    return false;
+                }
+                diags.note("empty-map", arr.offset(), "the map is an empty list");
+                return true;
+            }
+            boolean any = false;
+            for (LenientNode item : arr.items()) {
+                if (item instanceof LenientNode.Obj o) {
+                    any = true;
+                    LayoutObject e = entry(o, null, scale);
+                    if (e != null) {
+                        out.add(e);
+                    }
+                } else if (item instanceof LenientNode.Arr inner && depth == 0 && !inner.items().isEmpty()
+                        && inner.items().get(0) instanceof LenientNode.Obj) {
+                    diags.repair("nested-list", inner.offset(), "a list nested in the map list was flattened");
+                    any |= metricEntries(inner, scale, out, depth + 1);
+                } else if (item instanceof LenientNode.Arr inner && positionalEntry(inner, scale, out)) {
+                    any = true;
+                } else {
+                    diags.dropped("not-an-entry", item.offset(), "a list item that is not an object entry was dropped");
+                }
+            }
+            return any;
+        }
+        if (node instanceof LenientNode.Obj obj) {
+            if (obj.members().isEmpty()) {
+                if (obj.junk()) {
+                    return false;
+                }
+                diags.note("empty-map", obj.offset(), "the map is an empty object");
+                return true;
+            }
+            if (MapKeys.looksLikeEntry(obj)) {
+                diags.repair("single-entry", obj.offset(), "a single entry object was read as a one-entry map");
+                LayoutObject e = entry(obj, null, scale);
+                if (e != null) {
+                    out.add(e);
+                }
+                return true;
+            }
+            boolean any = false;
+            for (LenientNode.Member m : obj.members()) {
+                if (m.value() == null) {
+                    continue;
+                }
+                if (labelDictValue(m, scale, out)) {
+                    any = true;
+                }
+            }
+            if (any) {
+                diags.repairOnce("label-dict", obj.offset(), "a dict of label → box(es) was read as map entries");
+            }
+            return any;
+        }
+        return false;
+    }
+
+    /** {@code ["sofa", x_min, y_min, x_max, y_max]}. */
+    private boolean positionalEntry(LenientNode.Arr a, double scale, List<LayoutObject> out) {
+        List<LenientNode> it = a.items();
+        if (it.size() == 5 && it.get(0) instanceof LenientNode.Str label && LenientNode.numbers(it.subList(1, 5)) != null) {
+            diags.repair("positional-entry", a.offset(), "an entry written as [label, x_min, y_min, x_max, y_max]");
+            OrientedRect r = boundsRect(LenientNode.numbers(it.subList(1, 5)), scale, a.offset());
+            if (r != null) {
+                out.add(new LayoutObject(MapKeys.cleanLabel(label.value()), r));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** One member of a label → geometry dict. Returns whether it was geometry-like. */
+    private boolean labelDictValue(LenientNode.Member m, double scale, List<LayoutObject> out) {
+        String label = MapKeys.cleanLabel(m.key());
+        LenientNode v = m.value();
+        if (label.isEmpty()) {
+            diags.dropped("missing-label", m.keyOffset(), "an entry with an empty label was dropped");
+            return true;
+        }
+        if (v instanceof LenientNode.Obj o) {
+            LayoutObject e = entry(o, label, scale);
+            if (e != null) {
+                out.add(e);
+            }
+            return true;
+        }
+        if (v instanceof LenientNode.Arr raw) {
+            LenientNode.Arr a = numericStrings(raw);
+            if (boxLike(a)) {
+                OrientedRect r = geometry(a, scale);
+                if (r != null) {
+                    out.add(new LayoutObject(label, r));
+                }
+                return true;
+            }
+            boolean any = false;
+            for (LenientNode item : a.items()) {
+                if (item instanceof LenientNode.Obj o) {
+                    LayoutObject e = entry(o, label, scale);
+                    if (e != null) {
+                        out.add(e);
+                    }
+                    any = true;
+                } else if (item instanceof LenientNode.Arr box) {
+                    OrientedRect r = geometry(box, scale);
+                    if (r != null) {
+                        out.add(new LayoutObject(label, r));
+                    }
+                    any = true;
+                } else {
+                    diags.dropped("bad-geometry", item.offset(), "'" + label + "': a box must be a list of numbers");
+                }
+            }
+            if (a.items().isEmpty()) {
+                diags.note("empty-entry", a.offset(), "'" + label + "' has an empty list of boxes");
+                any = true;
+            }
+            return any;
+        }
+        if (v instanceof LenientNode.Str s && s.value().contains("[")) {
+            diags.dropped("quoted-geometry", s.offset(), "'" + label + "': the box is a string, not a list");
+            return true;
+        }
+        return false;
+    }
+
+    /** A list that is one box: 4 numbers, or 2–4 points, or a single nested box. */
+    private static boolean boxLike(LenientNode.Arr a) {
+        List<LenientNode> it = a.items();
+        if (it.size() == 4 && allNumbers(it)) {
+            return true;
+        }
+        if ((it.size() == 2 || it.size() == 4) && allPoints(it)) {
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean allNumbers(List<LenientNode> items) {
+        for (LenientNode n : items) {
+            if (!(n instanceof LenientNode.Num)) {
+                return false;
+            }
+        }
+        return !items.isEmpty();
+    }
+
+    private static boolean allPoints(List<LenientNode> items) {
+        for (LenientNode n : items) {
+            if (!(n instanceof LenientNode.Arr p) || p.items().size() != 2 || !allNumbers(p.items())) {
+                return false;
+            }
+        }
+        return !items.isEmpty();
+    }
+
+    /** An entry object: label (or the given one) + geometry (+ z). Null when dropped. */
+    private LayoutObject entry(LenientNode.Obj o, String givenLabel, double scale) {
+        String label = givenLabel;
+        LenientNode bbox = null;
+        LenientNode corners = null;
+        LenientNode center = null;
+        LenientNode size = null;
+        LenientNode yaw = null;
+        LenientNode z = null;
+        Map<String, LenientNode> separate = new LinkedHashMap<>();
+        for (LenientNode.Member m : o.members()) {
+            String k = MapKeys.normalize(m.key());
+            LenientNode v = m.value();
+            if (MapKeys.LABEL_KEYS.contains(k) && label == null) {
+                if (v instanceof LenientNode.Str s) {
+                    label = MapKeys.cleanLabel(s.value());
+                } else if (v instanceof LenientNode.Num n) {
+                    label = n.integral() ? Long.toString((long) n.value()) : Double.toString(n.value());
+                }
+            } else if (MapKeys.BBOX_KEYS.contains(k)) {
+                bbox = v;
+            } else if (MapKeys.CORNER_KEYS.contains(k)) {
+                corners = v;
+            } else if (MapKeys.CENTER_KEYS.contains(k)) {
+                center = v;
+            } else if (MapKeys.SIZE_KEYS.contains(k)) {
+                size = v;
+            } else if (MapKeys.YAW_KEYS.contains(k)) {
+                yaw = v;
+            } else if (MapKeys.Z_KEYS.contains(k)) {
+                z = v;
+            } else {
+                switch (k) {
+                    case "xmin", "ymin", "xmax", "ymax", "x1", "y1", "x2", "y2", "minx", "miny", "maxx", "maxy",
+                            "width", "length", "depth", "x", "y", "w", "h", "l" -> separate.put(k, v);
+                    default -> {
+                    }
+                }
+            }
+        }
+        if (label == null || label.isEmpty()) {
+            diags.dropped("missing-label", o.offset(), "an entry without an object name was dropped");
+            return null;
+        }
+        OrientedRect rect = null;
+        if (corners != null) {
+            // Corners carry the rotation a bbox loses (the extended form writes both).
+            rect = cornersRect(corners, scale, label);
+        } else if (bbox != null) {
+            rect = bbox instanceof LenientNode.Obj bo ? separateBounds(bo, label, scale) : geometry(bbox, scale);
+        } else if (hasBounds(separate)) {
+            rect = boundsFromSeparate(separate, label, scale, o.offset());
+        } else if (center != null || separate.containsKey("x")) {
+            rect = centerSize(center, size, yaw, separate, scale, label, o.offset());
+        } else {
+            diags.dropped("missing-geometry", o.offset(), "'" + label + "' has no bbox, corners or centre; dropped");
+            return null;
+        }
+        if (rect == null) {
+            return null;
+        }
+        HeightRange h = null;
+        if (z instanceof LenientNode.Arr za && za.items().size() == 2 && LenientNode.numbers(za.items()) != null) {
+            double[] zz = LenientNode.numbers(za.items());
+            if (Double.isFinite(zz[0]) && Double.isFinite(zz[1])) {
+                if (zz[0] > zz[1]) {
+                    diags.repair("swapped-bounds", za.offset(), "'" + label + "': z range was given max first");
+                    h = new HeightRange(zz[1] * scale, zz[0] * scale);
+                } else {
+                    h = new HeightRange(zz[0] * scale, zz[1] * scale);
+                }
+            }
+        } else if (z != null) {
+            diags.note("ignored-z", z.offset(), "'" + label + "': z must be [z_min, z_max]; ignored");
+        }
+        return new LayoutObject(label, rect, h, null);
+    }
+
+    private static boolean hasBounds(Map<String, LenientNode> s) {
+        return (s.containsKey("xmin") || s.containsKey("minx") || s.containsKey("x1"))
+                && (s.containsKey("xmax") || s.containsKey("maxx") || s.containsKey("x2"));
+    }
+
+    private OrientedRect boundsFromSeparate(Map<String, LenientNode> s, String label, double scale, int offset) {
+        double[] b = {
+            num(first(s, "xmin", "minx", "x1")), num(first(s, "ymin", "miny", "y1")),
+            num(first(s, "xmax", "maxx", "x2")), num(first(s, "ymax", "maxy", "y2"))
+        };
+        diags.repair("separate-bounds", offset, "'" + label + "': bounds given as separate keys");
+        return boundsRect(b, scale, offset);
+    }
+
+    private OrientedRect separateBounds(LenientNode.Obj bo, String label, double scale) {
+        Map<String, LenientNode> s = new LinkedHashMap<>();
+        for (LenientNode.Member m : bo.members()) {
+            s.put(MapKeys.normalize(m.key()), m.value());
+        }
+        if (!hasBounds(s)) {
+            diags.dropped("bad-geometry", bo.offset(), "'" + label + "': bbox object lacks x_min/x_max keys");
+            return null;
+        }
+        return boundsFromSeparate(s, label, scale, bo.offset());
+    }
+
+    private static LenientNode first(Map<String, LenientNode> s, String... keys) {
+        for (String k : keys) {
+            if (s.containsKey(k)) {
+                return s.get(k);
+            }
+        }
+        return null;
+    }
+
+    private static double num(LenientNode n) {
+        return n instanceof LenientNode.Num v ? v.value() : Double.NaN;
+    }
+
+    /**
+     * Numbers written as strings ({@code "1.2"}, {@code "1.2m"}) inside a list become numbers, with a repair; the
+     * list is returned unchanged when it has none.
+     */
+    private LenientNode.Arr numericStrings(LenientNode.Arr a) {
+        List<LenientNode> items = null;
+        for (int i = 0; i < a.items().size(); i++) {
+            LenientNode n = a.items().get(i);
+            LenientNode replacement = null;
+            if (n instanceof LenientNode.Str s) {
+                LenientNode.Num v = quotedNumber(s);
+                if (v != null) {
+                    diags.repairOnce("quoted-number", s.offset(), "a number written as a string was read as a number");
+                    replacement = v;
+                }
+            } else if (n instanceof LenientNode.Arr inner) {
+                LenientNode.Arr fixed = numericStrings(inner);
+                if (fixed != inner) {
+                    replacement = fixed;
+                }
+            }
+            if (replacement != null) {
+                if (items == null) {
+                    items = new ArrayList<>(a.items());
+                }
+                items.set(i, replacement);
+            }
+        }
+        return items == null ? a : new LenientNode.Arr(a.offset(), items, a.junk());
+    }
+
+    private static LenientNode.Num quotedNumber(LenientNode.Str s) {
+        String t = s.value().strip();
+        if (t.isEmpty() || t.length() > 40) {
+            return null;
+        }
+        Diagnostics scratch = new Diagnostics();
+        LenientJson j = new LenientJson(t, 0, t.length(), scratch);
+        char c = t.charAt(0);
+        if (!(c == '-' || c == '+' || c == '.' || Character.isDigit(c))) {
+            return null;
+        }
+        LenientNode n = j.readValue();
+        return n instanceof LenientNode.Num num && j.position() == t.length()
+                ? new LenientNode.Num(s.offset(), num.value(), num.integral()) : null;
+    }
+
+    /** A box given as a list: 4 numbers, two corners, four corners, or one of those nested once. */
+    private OrientedRect geometry(LenientNode node, double scale) {
+        if (node instanceof LenientNode.Str s) {
+            diags.dropped("quoted-geometry", s.offset(), "a box written as a string was dropped");
+            return null;
+        }
+        if (node instanceof LenientNode.Arr raw) {
+            node = numericStrings(raw);
+        }
+        if (!(node instanceof LenientNode.Arr a)) {
+            diags.dropped("bad-geometry", node == null ? 0 : node.offset(), "a box must be a list of numbers");
+            return null;
+        }
+        List<LenientNode> it = a.items();
+        if (it.size() == 1 && it.get(0) instanceof LenientNode.Arr inner) {
+            diags.repair("nested-list", a.offset(), "a box nested in an extra list was unwrapped");
+            return geometry(inner, scale);
+        }
+        if (it.size() == 4 && allNumbers(it)) {
+            return boundsRect(LenientNode.numbers(it), scale, a.offset());
+        }
+        if (it.size() == 2 && allPoints(it)) {
+            double[] p = LenientNode.numbers(((LenientNode.Arr) it.get(0)).items());
+            double[] q = LenientNode.numbers(((LenientNode.Arr) it.get(1)).items());
+            diags.repair("two-corners", a.offset(), "a box given as two opposite corners");
+            return boundsRect(new double[] {Math.min(p[0], q[0]), Math.min(p[1], q[1]), Math.max(p[0], q[0]),
+                Math.max(p[1], q[1])}, scale, a.offset());
+        }
+        if (it.size() >= 3 && allPoints(it)) {
+            diags.repair("corners-as-bbox", a.offset(), "a box given as " + it.size() + " corner points");
+            return cornersRect(a, scale, null);
+        }
+        diags.dropped("wrong-arity", a.offset(), "a box needs [x_min, y_min, x_max, y_max]; got " + it.size()
+                + " items");
+        return null;
+    }
+
+    private OrientedRect boundsRect(double[] b, double scale, int offset) {
+        for (int i = 0; i < 4; i++) {
+            b[i] *= scale;
+        }
+        if (!finiteAndInRange(b, offset)) {
+            return null;
+        }
+        if (b[0] > b[2] || b[1] > b[3]) {
+            diags.repair("swapped-bounds", offset, "a box had a minimum above its maximum; the two were swapped");
+            return OrientedRect.fromBounds(Math.min(b[0], b[2]), Math.min(b[1], b[3]), Math.max(b[0], b[2]),
+                    Math.max(b[1], b[3]));
+        }
+        return OrientedRect.fromBounds(b[0], b[1], b[2], b[3]);
+    }
+
+    private boolean finiteAndInRange(double[] v, int offset) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                diags.dropped("non-finite", offset, "a box with a missing or non-finite number was dropped");
+                return false;
+            }
+            if (Math.abs(x) > MAX_ABS_METRES) {
+                diags.dropped("out-of-range", offset, "a box beyond " + (int) MAX_ABS_METRES + " m was dropped");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private OrientedRect cornersRect(LenientNode node, double scale, String label) {
+        if (node instanceof LenientNode.Arr raw) {
+            node = numericStrings(raw);
+        }
+        if (!(node instanceof LenientNode.Arr a) || a.items().size() < 3 || !allPoints(a.items())) {
+            diags.dropped("bad-geometry", node == null ? 0 : node.offset(),
+                    (label == null ? "" : "'" + label + "': ") + "corners must be a list of [x, y] points");
+            return null;
+        }
+        List<Vec2> pts = new ArrayList<>(a.items().size());
+        for (LenientNode p : a.items()) {
+            double[] xy = LenientNode.numbers(((LenientNode.Arr) p).items());
+            double[] s = {xy[0] * scale, xy[1] * scale};
+            if (!finiteAndInRange(s, p.offset())) {
+                return null;
+            }
+            pts.add(new Vec2(s[0], s[1]));
+        }
+        return rectFromCorners(pts);
+    }
+
+    private OrientedRect centerSize(LenientNode center, LenientNode size, LenientNode yaw,
+            Map<String, LenientNode> separate, double scale, String label, int offset) {
+        double cx;
+        double cy;
+        if (center instanceof LenientNode.Arr ca && ca.items().size() >= 2
+                && LenientNode.numbers(ca.items().subList(0, 2)) != null) {
+            double[] c = LenientNode.numbers(ca.items().subList(0, 2));
+            cx = c[0];
+            cy = c[1];
+            if (ca.items().size() > 2) {
+                diags.note("extra-coordinates", ca.offset(), "'" + label + "': only the first two centre numbers used");
+            }
+        } else if (separate.containsKey("x") && separate.containsKey("y")) {
+            cx = num(separate.get("x"));
+            cy = num(separate.get("y"));
+        } else {
+            diags.dropped("bad-geometry", offset, "'" + label + "': the centre must be [x, y]");
+            return null;
+        }
+        double sx;
+        double sy;
+        if (size instanceof LenientNode.Arr sa && sa.items().size() >= 2 && LenientNode.numbers(sa.items().subList(0, 2)) != null) {
+            double[] s = LenientNode.numbers(sa.items().subList(0, 2));
+            sx = s[0];
+            sy = s[1];
+        } else if (size instanceof LenientNode.Num n) {
+            sx = n.value();
+            sy = n.value();
+        } else if (first(separate, "width", "w") != null && first(separate, "length", "depth", "l", "h") != null) {
+            sx = num(first(separate, "width", "w"));
+            sy = num(first(separate, "length", "depth", "l", "h"));
+        } else {
+            diags.note("centre-only", offset, "'" + label + "': only a centre was given; read as a point");
+            sx = 0;
+            sy = 0;
+        }
+        double yawDeg = yaw instanceof LenientNode.Num y ? y.value() : 0;
+        double[] all = {cx * scale, cy * scale, Math.abs(sx) * scale, Math.abs(sy) * scale, yawDeg};
+        if (!finiteAndInRange(all, offset)) {
+            return null;
+        }
+        diags.repair("centre-size", offset, "'" + label + "': box given as centre and size");
+        return OrientedRect.fromCenterSize(new Vec2(all[0], all[1]), all[2], all[3], Math.toRadians(yawDeg));
+    }
+}

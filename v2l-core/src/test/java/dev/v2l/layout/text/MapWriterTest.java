@@ -1,0 +1,142 @@
+package dev.v2l.layout.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.v2l.geom.OrientedRect;
+import dev.v2l.geom.Vec2;
+import dev.v2l.layout.GridMap;
+import dev.v2l.layout.HeightRange;
+import dev.v2l.layout.Layout;
+import dev.v2l.layout.LayoutObject;
+import dev.v2l.layout.MapFrame;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class MapWriterTest {
+
+    /** Four objects: plain, bounds that round, a 45° rotated one with heights, and an awkward label near 0. */
+    static Layout fixture() {
+        return new Layout(MapFrame.FIRST_CAMERA, List.of(
+                new LayoutObject("sofa", OrientedRect.fromBounds(-2.0, 1.6, -1.1, 3.7), new HeightRange(0, 0.85),
+                        "sofa_0"),
+                new LayoutObject("fridge", OrientedRect.fromBounds(-10.24, 0.3, -9.36, 1.16)),
+                new LayoutObject("chair", new OrientedRect(new Vec2(1, 1), new Vec2(1, 1), 0.5, 0.5),
+                        new HeightRange(0, 0.9), null),
+                new LayoutObject("Mom's \"chair\" été", OrientedRect.fromBounds(-0.04, -0.04, 0.04, 0.04))));
+    }
+
+    static String golden(String name) throws IOException {
+        try (InputStream in = MapWriterTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void v2loIsByteForByteThePapersForm() throws IOException {
+        assertThat(MapWriter.writeV2lo(fixture())).isEqualTo(golden("map-v2lo.txt"));
+    }
+
+    @Test
+    void extendedFormGolden() throws IOException {
+        assertThat(MapWriter.writeExtended(fixture())).isEqualTo(golden("map-extended.txt"));
+    }
+
+    @Test
+    void gridFormGolden() throws IOException {
+        assertThat(MapWriter.write(fixture(), MapForm.GRID)).isEqualTo(golden("map-grid.txt"));
+    }
+
+    @Test
+    void emptyLayoutInEveryForm() {
+        Layout empty = Layout.empty(MapFrame.SCENE);
+        assertThat(MapWriter.writeV2lo(empty)).isEqualTo("Establish a bird's-eye view : []");
+        assertThat(MapWriter.writeExtended(empty))
+                .isEqualTo("Establish a bird's-eye view : {\"frame\": \"scene\", \"unit\": \"m\", \"objects\": []}");
+        assertThat(MapWriter.write(empty, MapForm.GRID)).isEqualTo("{}");
+    }
+
+    @ParameterizedTest(name = "round({0}, {1}) = {2}")
+    @CsvSource({
+        "0.25, 1, 0.2", "0.35, 1, 0.3", "0.45, 1, 0.5", "0.15, 1, 0.1", "2.675, 2, 2.67", "-0.04, 1, 0.0",
+        "-0.05, 1, -0.1", "1.0, 1, 1.0", "-3.0, 2, -3.00", "12345.678, 1, 12345.7", "0.05, 1, 0.1"
+    })
+    void roundingIsPythonsRoundTiesToEvenOnTheExactValue(double value, int places, String expected) {
+        assertThat(Decimals.format(value, places)).isEqualTo(expected);
+    }
+
+    @Test
+    void nonFiniteNumbersCannotBeWritten() {
+        assertThatThrownBy(() -> Decimals.format(Double.NaN, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static Layout randomLayout(SplittableRandom r, int n) {
+        String[] labels = {"sofa", "chair", "table", "tv", "coffee table", "lamp"};
+        List<LayoutObject> objs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double a = r.nextInt(3) == 0 ? 0 : r.nextDouble(0, Math.PI);
+            OrientedRect f = new OrientedRect(new Vec2(r.nextDouble(-6, 6), r.nextDouble(-1, 9)),
+                    new Vec2(Math.cos(a), Math.sin(a)), r.nextDouble(0.05, 1.5), r.nextDouble(0.05, 1.0));
+            double z = r.nextDouble(0, 1);
+            objs.add(new LayoutObject(labels[r.nextInt(labels.length)], f,
+                    r.nextBoolean() ? new HeightRange(z, z + r.nextDouble(0.1, 1.5)) : null, "o" + i));
+        }
+        return new Layout(MapFrame.FIRST_CAMERA, objs);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MapForm.class, names = {"V2LO", "EXTENDED"})
+    void parsingWhatWasWrittenGivesTheLayoutAtTheWrittenPrecision(MapForm form) {
+        SplittableRandom r = new SplittableRandom(42);
+        for (int c = 0; c < 300; c++) {
+            Layout l = randomLayout(r, r.nextInt(0, 20));
+            String text = MapWriter.write(l, form);
+            MapParseResult back = MapParser.builder().form(form).build().parse(text);
+            assertThat(back.recovered()).isTrue();
+            assertThat(back.dropped()).isZero();
+            assertThat(back.repaired()).as(text).isFalse();
+            assertThat(back.layout().approximatelyEquals(MapWriter.asWritten(l, form), 1e-9)).as(text).isTrue();
+            // ...and the lenient default (form detected) reads it the same.
+            assertThat(MapParser.lenient().parse(text).layout().approximatelyEquals(back.layout(), 0)).isTrue();
+            if (form == MapForm.V2LO) {
+                assertThat(MapWriter.writeV2lo(back.layout())).isEqualTo(text);
+            }
+        }
+    }
+
+    @Test
+    void gridRoundTripIsByteIdentical() {
+        SplittableRandom r = new SplittableRandom(43);
+        for (int c = 0; c < 200; c++) {
+            Layout l = randomLayout(r, r.nextInt(1, 20));
+            GridMap g = GridMap.of(l);
+            String text = MapWriter.writeGrid(g);
+            MapParseResult back = MapParser.builder().form(MapForm.GRID).build().parse(text);
+            assertThat(back.grid().cells()).isEqualTo(g.cells());
+            assertThat(MapWriter.writeGrid(back.grid())).isEqualTo(text);
+            for (GridMap.Cell cell : g.cells().values().stream().flatMap(List::stream).toList()) {
+                assertThat(cell.x()).isBetween(0, 9);
+                assertThat(cell.y()).isBetween(0, 9);
+            }
+        }
+    }
+
+    @Test
+    void gridCellsMapBackToTheirCentresWithinHalfACell() {
+        Layout l = fixture();
+        GridMap g = GridMap.of(l);
+        for (LayoutObject o : l.objects()) {
+            Vec2 c = g.cellCenter(g.cells().get(o.label()).get(0));
+            assertThat(Math.abs(c.x() - o.center().x())).isLessThanOrEqualTo(g.cellMetres() / 2 + 1e-9);
+            assertThat(Math.abs(c.y() - o.center().y())).isLessThanOrEqualTo(g.cellMetres() / 2 + 1e-9);
+        }
+    }
+}
