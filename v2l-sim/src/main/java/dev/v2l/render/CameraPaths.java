@@ -59,12 +59,11 @@ public final class CameraPaths {
         if (cells.isEmpty()) {
             return turnAt(scene, space.centre(space.mostOpenCell()), frames, eye, pitch, 0);
         }
-        // Start: a free cell close to a wall (the nearest band of free cells to the walls).
+        // Walk in the largest open area (furniture can wall off small pockets), starting close to a wall.
+        cells = largestRegion(space, cells);
         double minWall = cells.stream().mapToDouble(c -> space.wallDistance[c]).min().orElse(0);
         List<Integer> nearWall = cells.stream().filter(c -> space.wallDistance[c] <= minWall + 0.3).toList();
         int start = nearWall.get(rnd.nextInt(nearWall.size()));
-        // Walk only where one can get to from the start.
-        cells = space.reachable(start);
         // Waypoints: farthest-point sampling over the free cells, 2–3 of them.
         List<Integer> stops = new ArrayList<>();
         stops.add(start);
@@ -138,6 +137,27 @@ public final class CameraPaths {
             out.add(pose(scene.up(), p, eye, yaw, pitch));
         }
         return out;
+    }
+
+    /** The free cells of the largest 8-connected free region, in cell order. */
+    static List<Integer> largestRegion(FreeSpace space, List<Integer> cells) {
+        boolean[] done = new boolean[space.free.length];
+        List<Integer> best = List.of();
+        for (int c : cells) {
+            if (done[c]) {
+                continue;
+            }
+            List<Integer> region = space.reachable(c);
+            for (int r : region) {
+                done[r] = true;
+            }
+            if (region.size() > best.size()) {
+                best = region;
+            }
+        }
+        List<Integer> sorted = new ArrayList<>(best);
+        java.util.Collections.sort(sorted);
+        return sorted;
     }
 
     /**

@@ -181,13 +181,7 @@ final class Lighting {
     private double wallDistance(Vec2 p) {
         double best = Double.MAX_VALUE;
         for (List<Vec2> poly : outlines) {
-            for (int i = 0; i < poly.size(); i++) {
-                Vec2 a = poly.get(i);
-                Vec2 b = poly.get((i + 1) % poly.size());
-                Vec2 ab = b.minus(a);
-                double t = Math.max(0, Math.min(1, p.minus(a).dot(ab) / Math.max(1e-12, ab.dot(ab))));
-                best = Math.min(best, p.distanceTo(a.plus(ab.times(t))));
-            }
+            best = Math.min(best, FreeSpace.distanceToOutline(poly, p));
         }
         return best == Double.MAX_VALUE ? 10 : best;
     }

@@ -136,10 +136,10 @@ class FurnitureCatalogTest {
         for (String label : List.of("door", "window", "microwave", "washing machine", "bathtub", "laptop")) {
             assertThat(lib.models(label)).as(label).isNotEmpty();
         }
-        // a sample of each label's non-embedded models parses (all of them: v2l assets list --check)
-        for (String label : lib.labels()) {
-            lib.models(label).stream().filter(m -> !m.catalog().id().startsWith("video2layout")).limit(1)
-                    .forEach(m -> assertThat(ModelLoader.mesh(m).triangles).as(m.id()).isPositive());
+        // a sample of models from each Debian catalog parses (all of them: v2l assets list --check)
+        for (FurnitureCatalog c : lib.catalogs().subList(1, lib.catalogs().size())) {
+            c.models().stream().filter(m -> LabelMap.standard().label(m).isPresent()).limit(2)
+                    .forEach(m -> assertThat(ModelLoader.raw(m).triangles).as(m.id()).isPositive());
         }
     }
 

@@ -46,9 +46,11 @@ public final class ProceduralGenerator {
     }
 
     public Scene generate(int index) {
+        // the room type depends on (seed, index) alone, so types stay evenly spread however often a room is redone
+        RoomType type = RoomType.ALL.get(new SplittableRandom(mix(seed, index, -1)).nextInt(RoomType.ALL.size()));
         for (int attempt = 0; attempt < 60; attempt++) {
             SplittableRandom rnd = new SplittableRandom(mix(seed, index, attempt));
-            Scene s = build(rnd, sceneId(seed, index));
+            Scene s = build(rnd, type, sceneId(seed, index));
             if (s != null) {
                 return s;
             }
@@ -62,8 +64,7 @@ public final class ProceduralGenerator {
         return h * 0xD6E8FEB86659FD93L;
     }
 
-    private Scene build(SplittableRandom rnd, String id) {
-        RoomType type = RoomType.ALL.get(rnd.nextInt(RoomType.ALL.size()));
+    private Scene build(SplittableRandom rnd, RoomType type, String id) {
         List<Vec2> polygon = room(rnd, type);
         if (polygon == null) {
             return null;
@@ -84,9 +85,9 @@ public final class ProceduralGenerator {
             case OFFICE -> Recipes.office(f);
             case DINING_ROOM -> Recipes.diningRoom(f);
         }
-        // as dense as real rooms: about one piece per 1.5 m² beyond the first few, up to 30 in all
+        // as dense as real rooms: about one piece per 1.5–2 m² beyond the first few, up to 28 in all
         double area = new RoomRegion("r", "r", polygon).area();
-        int target = Math.min(30, (int) Math.round(6 + area / (1.2 + 0.6 * rnd.nextDouble())));
+        int target = Math.min(28, (int) Math.round(5 + area / (1.4 + 0.6 * rnd.nextDouble())));
         Recipes.fill(f, type, target);
         // a room is recognised by its main piece: no bed, no bedroom
         String main = switch (type) {

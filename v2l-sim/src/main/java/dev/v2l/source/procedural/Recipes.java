@@ -260,7 +260,7 @@ final class Recipes {
             if (r < 0.35) {
                 f.againstWall(f.pick(wall[f.rnd.nextInt(wall.length)]));
             } else if (r < 0.55) {
-                onSomething(f);
+                onSomething(f, type == RoomType.BATHROOM || type == RoomType.KITCHEN);
             } else {
                 String l = loose[f.rnd.nextInt(loose.length)];
                 if (l.equals("plant") || l.equals("armchair")) {
@@ -273,7 +273,7 @@ final class Recipes {
     }
 
     /** A lamp, plant or vase on a free top (a cabinet, dresser, desk, nightstand, bookshelf or table). */
-    private static void onSomething(Furnisher f) {
+    private static void onSomething(Furnisher f, boolean noLamps) {
         java.util.List<Integer> tops = new java.util.ArrayList<>();
         for (int i = 0; i < f.placed.size(); i++) {
             String l = f.placed.get(i).label();
@@ -283,7 +283,7 @@ final class Recipes {
             }
         }
         if (!tops.isEmpty()) {
-            String[] small = {"lamp", "plant", "vase", "laptop"};
+            String[] small = noLamps ? new String[] {"plant", "vase"} : new String[] {"lamp", "plant", "vase", "laptop"};
             f.onTop(tops.get(f.rnd.nextInt(tops.size())), f.pick(small[f.rnd.nextInt(small.length)]));
         }
     }
