@@ -25,7 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads {@code bench.jsonl}, naming the file, line and field of anything wrong. */
+/**
+ * Reads {@code bench.jsonl}, naming the file, line and field of anything wrong. An item's true maps are inline
+ * ({@code gt_layout}, {@code scene_layout}) or referenced ({@code gt_layout_ref}, {@code scene_layout_ref}: a
+ * {@code ref} in {@code layouts.jsonl} beside the bench, as {@code bench import} writes one map per scene); an
+ * imported item without a known layout has neither.
+ */
 public final class BenchItems {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -43,27 +48,15 @@ public final class BenchItems {
         List<BenchItem> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         MapParser parser = MapParser.lenient();
-        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-            String line;
-            int no = 0;
-            while ((line = r.readLine()) != null) {
-                no++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonFields jf = new JsonFields(f.toString(), "line " + no);
-                JsonNode n;
-                try {
-                    n = MAPPER.readTree(line);
-                } catch (JsonProcessingException e) {
-                    throw jf.error(null, "not JSON: " + e.getOriginalMessage());
-                }
-                BenchItem item = item(n, jf, parser);
+        Refs refs = new Refs(f.toAbsolutePath().resolveSibling("layouts.jsonl"), parser);
+        try {
+            forEachLine(f, (n, jf) -> {
+                BenchItem item = item(n, jf, parser, refs);
                 if (!ids.add(item.id())) {
                     throw jf.error("id", "duplicate item id " + item.id());
                 }
                 out.add(item);
-            }
+            });
         } catch (NoSuchFileException e) {
             throw BadInputException.ofFile(f.toString(), "no such benchmark file (expected bench.jsonl from "
                     + "'v2l bench build', or its folder)", e);
@@ -74,7 +67,48 @@ public final class BenchItems {
         return out;
     }
 
+    /** The suffix {@code bench import} gives an item's official id when the import has several frame counts. */
+    private static final java.util.regex.Pattern COUNT_SUFFIX = java.util.regex.Pattern.compile("@\\d+f$");
+
+    /**
+     * The items with {@code frameCount} frames ({@code eval --frames N}). Items of a multi-count import get their
+     * official ids back ({@code 123@16f} → {@code 123}) so results line up with lmms-eval's logs.
+     *
+     * @throws IllegalArgumentException naming the counts the bench has, when none has {@code frameCount}
+     */
+    public static List<BenchItem> withFrameCount(List<BenchItem> items, int frameCount) {
+        List<BenchItem> out = new ArrayList<>();
+        java.util.TreeSet<Integer> counts = new java.util.TreeSet<>();
+        for (BenchItem it : items) {
+            counts.add(it.frameCount());
+            if (it.frameCount() == frameCount) {
+                out.add(it);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("--frames " + frameCount + ": the benchmark has no items with that many "
+                    + "frames; it has " + counts);
+        }
+        Set<String> stripped = new HashSet<>();
+        for (BenchItem it : out) {
+            if (!stripped.add(COUNT_SUFFIX.matcher(it.id()).replaceFirst(""))) {
+                return out;
+            }
+        }
+        List<BenchItem> renamed = new ArrayList<>(out.size());
+        for (BenchItem b : out) {
+            renamed.add(new BenchItem(COUNT_SUFFIX.matcher(b.id()).replaceFirst(""), b.sceneId(), b.dataset(),
+                    b.frameCount(), b.frameIndices(), b.images(), b.textOnly(), b.question(), b.gtLayout(),
+                    b.gtLayoutText(), b.sceneLayout(), b.context()));
+        }
+        return renamed;
+    }
+
     static BenchItem item(JsonNode n, JsonFields f, MapParser parser) {
+        return item(n, f, parser, null);
+    }
+
+    static BenchItem item(JsonNode n, JsonFields f, MapParser parser, Refs refs) {
         if (!n.isObject()) {
             throw f.error(null, "expected a benchmark item object");
         }
@@ -93,10 +127,22 @@ public final class BenchItems {
             }
             im.forEach(x -> images.add(x.asText()));
         }
-        String gtText = f.string(n, "gt_layout", "gt_layout");
-        Layout gt = layout(parser, gtText, f, "gt_layout");
+        String gtText;
+        Layout gt;
+        if (n.hasNonNull("gt_layout_ref") && refs != null) {
+            Map.Entry<String, Layout> e = refs.get(n.get("gt_layout_ref").asText(), f, "gt_layout_ref");
+            gtText = e.getKey();
+            gt = e.getValue();
+        } else if (n.has("gt_layout") || !n.has("source_id")) { // our own benches always carry it
+            gtText = f.string(n, "gt_layout", "gt_layout");
+            gt = layout(parser, gtText, f, "gt_layout");
+        } else {
+            gtText = null;
+            gt = null;
+        }
         Layout scene = n.hasNonNull("scene_layout") ? layout(parser, n.get("scene_layout").asText(), f,
-                "scene_layout") : null;
+                "scene_layout") : n.hasNonNull("scene_layout_ref") && refs != null ? refs.get(n.get(
+                "scene_layout_ref").asText(), f, "scene_layout_ref").getValue() : null;
         Double area = null;
         Map<String, Double> appearance = new LinkedHashMap<>();
         JsonNode ctx = n.get("context");
@@ -115,6 +161,66 @@ public final class BenchItems {
         return new BenchItem(id, q.sceneId(), q.dataset(), n.path("frame_count").asInt(frames.size()), frames,
                 images, n.path("text_only").asBoolean(images.isEmpty()), q, gt, gtText, scene,
                 new EngineContext(area, appearance));
+    }
+
+    /** Each non-blank line of a JSON Lines file as a tree, with where it is; bad JSON is bad input naming the line. */
+    private static void forEachLine(Path f, java.util.function.BiConsumer<JsonNode, JsonFields> each)
+            throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            String line;
+            int no = 0;
+            while ((line = r.readLine()) != null) {
+                no++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonFields jf = new JsonFields(f.toString(), "line " + no);
+                try {
+                    each.accept(MAPPER.readTree(line), jf);
+                } catch (JsonProcessingException e) {
+                    throw jf.error(null, "not JSON: " + e.getOriginalMessage());
+                }
+            }
+        }
+    }
+
+    /** The maps of {@code layouts.jsonl}, read and parsed once, on first use. */
+    static final class Refs {
+        private final Path file;
+        private final MapParser parser;
+        private Map<String, Map.Entry<String, Layout>> byRef;
+
+        Refs(Path file, MapParser parser) {
+            this.file = file;
+            this.parser = parser;
+        }
+
+        Map.Entry<String, Layout> get(String ref, JsonFields f, String field) {
+            if (byRef == null) {
+                byRef = load();
+            }
+            Map.Entry<String, Layout> e = byRef.get(ref);
+            if (e == null) {
+                throw f.error(field, "no map '" + ref + "' in " + file);
+            }
+            return e;
+        }
+
+        private Map<String, Map.Entry<String, Layout>> load() {
+            Map<String, Map.Entry<String, Layout>> out = new java.util.HashMap<>();
+            if (!Files.isRegularFile(file)) {
+                return out;
+            }
+            try {
+                forEachLine(file, (n, jf) -> {
+                    String text = jf.string(n, "layout", "layout");
+                    out.put(jf.string(n, "ref", "ref"), Map.entry(text, layout(parser, text, jf, "layout")));
+                });
+            } catch (IOException e) {
+                throw BadInputException.ofFile(file.toString(), "cannot read: " + e.getMessage(), e);
+            }
+            return out;
+        }
     }
 
     private static Layout layout(MapParser parser, String text, JsonFields f, String field) {
