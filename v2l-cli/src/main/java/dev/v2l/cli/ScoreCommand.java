@@ -92,18 +92,15 @@ final class ScoreCommand implements Runnable {
                         throw new dev.v2l.io.BadInputException(input.toString(), "line " + n, "question_type",
                                 "expected a string");
                     }
-                    Boolean mc = VsiMetrics.isMultipleChoice(type);
-                    boolean isQvs = false;
-                    if (mc == null) {
-                        try {
-                            mc = QuestionType.byName(type).isMultipleChoice();
-                            isQvs = true;
-                        } catch (IllegalArgumentException e) {
-                            errors.add("line " + n + ": unknown question type '" + type + "' (skipped; the reference "
-                                    + "raises ValueError)");
-                            continue;
-                        }
+                    java.util.Optional<QuestionType> vsiType = VsiMetrics.vsiType(type);
+                    QuestionType qt = vsiType.or(() -> QuestionType.find(type)).orElse(null);
+                    if (qt == null) {
+                        errors.add("line " + n + ": unknown question type '" + type + "' (skipped; the reference "
+                                + "raises ValueError)");
+                        continue;
                     }
+                    boolean isQvs = vsiType.isEmpty();
+                    boolean mc = qt.isMultipleChoice();
                     GroundTruth gt = GroundTruth.fromJson(rec.get("ground_truth"));
                     if (gt == null) {
                         throw new dev.v2l.io.BadInputException(input.toString(), "line " + n, "ground_truth",
