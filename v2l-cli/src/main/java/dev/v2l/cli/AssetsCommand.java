@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code v2l assets list|pack}: the furniture catalogs procedural rooms are furnished from. */
-@Command(name = "assets", description = "The furniture catalogs procedural rooms are furnished from: the embedded CC0 "
+@Command(name = "assets", mixinStandardHelpOptions = true,
+        description = "The furniture catalogs procedural rooms are furnished from: the embedded CC0 "
         + "subset, the Debian catalogs when installed (apt-get install sweethome3d-furniture sweethome3d), or "
         + "catalogs named with --assets.",
         subcommands = {AssetsCommand.ListAssets.class, AssetsCommand.Pack.class},
