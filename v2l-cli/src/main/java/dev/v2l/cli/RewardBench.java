@@ -142,6 +142,7 @@ final class RewardBench {
                     String body = bodies.get((int) (next.getAndIncrement() % bodies.size()));
                     long s = System.nanoTime();
                     HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() != 200) {
