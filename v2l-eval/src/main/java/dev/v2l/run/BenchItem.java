@@ -8,14 +8,28 @@ import java.util.List;
 /**
  * One benchmark item as {@code bench build} writes it: the frames (indices and image paths relative to the bench
  * folder), the question, the true map of those frames ({@code gt_layout}, also as its text), the true map of the
- * whole scene in the same frame (null for benches that predate it), and what the engine knows besides a map.
+ * whole scene in the same frame (null for benches that predate it), what the engine knows besides a map, and a
+ * hash of the item's content (stored results are kept only for items whose content is unchanged).
  */
 public record BenchItem(String id, String sceneId, String dataset, int frameCount, List<Integer> frameIndices,
         List<String> images, boolean textOnly, Question question, Layout gtLayout, String gtLayoutText,
-        Layout sceneLayout, EngineContext context) {
+        Layout sceneLayout, EngineContext context, String contentHash) {
 
     public BenchItem {
         frameIndices = List.copyOf(frameIndices);
         images = List.copyOf(images);
+        if (contentHash == null) {
+            contentHash = BenchItems.hash(String.join("\u0000", id, sceneId, dataset, Integer.toString(frameCount),
+                    frameIndices.toString(), images.toString(), Boolean.toString(textOnly), question.toString(),
+                    gtLayoutText, String.valueOf(sceneLayout), String.valueOf(context)));
+        }
+    }
+
+    /** An item whose hash is computed from its fields (items built in code rather than read from a file). */
+    public BenchItem(String id, String sceneId, String dataset, int frameCount, List<Integer> frameIndices,
+            List<String> images, boolean textOnly, Question question, Layout gtLayout, String gtLayoutText,
+            Layout sceneLayout, EngineContext context) {
+        this(id, sceneId, dataset, frameCount, frameIndices, images, textOnly, question, gtLayout, gtLayoutText,
+                sceneLayout, context, null);
     }
 }

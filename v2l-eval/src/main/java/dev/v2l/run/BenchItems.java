@@ -1,21 +1,17 @@
 package dev.v2l.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.v2l.io.BadInputException;
 import dev.v2l.io.JsonFields;
+import dev.v2l.io.JsonLines;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.MapParseResult;
 import dev.v2l.layout.MapParser;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionJson;
 import dev.v2l.reason.EngineContext;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,8 +24,6 @@ import java.util.Set;
 /** Reads {@code bench.jsonl}, naming the file, line and field of anything wrong. */
 public final class BenchItems {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private BenchItems() {
     }
 
@@ -40,33 +34,27 @@ public final class BenchItems {
 
     public static List<BenchItem> read(Path benchOrDir) throws IOException {
         Path f = file(benchOrDir);
+        if (Files.isDirectory(benchOrDir) && !Files.exists(f)) {
+            throw BadInputException.ofFile(benchOrDir.toString(), "no bench.jsonl in this folder (expected the "
+                    + "output folder of 'v2l bench build', or a bench.jsonl file)", null);
+        }
         List<BenchItem> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         MapParser parser = MapParser.lenient();
-        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        try (JsonLines r = JsonLines.open(f, "bench.jsonl from 'v2l bench build', or its folder")) {
             String line;
-            int no = 0;
-            while ((line = r.readLine()) != null) {
-                no++;
+            while ((line = r.nextLine()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonFields jf = new JsonFields(f.toString(), "line " + no);
-                JsonNode n;
-                try {
-                    n = MAPPER.readTree(line);
-                } catch (JsonProcessingException e) {
-                    throw jf.error(null, "not JSON: " + e.getOriginalMessage());
-                }
-                BenchItem item = item(n, jf, parser);
+                JsonFields jf = new JsonFields(f.toString(), "line " + r.lineNumber());
+                JsonNode n = JsonLines.parse(line, f.toString(), r.lineNumber());
+                BenchItem item = item(n, jf, parser, hash(JsonLines.STRICT.writeValueAsString(n)));
                 if (!ids.add(item.id())) {
                     throw jf.error("id", "duplicate item id " + item.id());
                 }
                 out.add(item);
             }
-        } catch (NoSuchFileException e) {
-            throw BadInputException.ofFile(f.toString(), "no such benchmark file (expected bench.jsonl from "
-                    + "'v2l bench build', or its folder)", e);
         }
         if (out.isEmpty()) {
             throw BadInputException.ofFile(f.toString(), "the benchmark has no items", null);
@@ -74,7 +62,25 @@ public final class BenchItems {
         return out;
     }
 
-    static BenchItem item(JsonNode n, JsonFields f, MapParser parser) {
+    /** The first 16 hex digits of the SHA-256 of a text: how stored results recognise an item's content. */
+    public static String hash(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Item id → content hash, in bench order. */
+    public static Map<String, String> hashes(List<BenchItem> items) {
+        Map<String, String> m = new LinkedHashMap<>();
+        items.forEach(i -> m.put(i.id(), i.contentHash()));
+        return m;
+    }
+
+    static BenchItem item(JsonNode n, JsonFields f, MapParser parser, String hash) {
         if (!n.isObject()) {
             throw f.error(null, "expected a benchmark item object");
         }
@@ -114,7 +120,7 @@ public final class BenchItems {
         }
         return new BenchItem(id, q.sceneId(), q.dataset(), n.path("frame_count").asInt(frames.size()), frames,
                 images, n.path("text_only").asBoolean(images.isEmpty()), q, gt, gtText, scene,
-                new EngineContext(area, appearance));
+                new EngineContext(area, appearance), hash);
     }
 
     private static Layout layout(MapParser parser, String text, JsonFields f, String field) {
