@@ -48,11 +48,11 @@ final class BenchCommand implements Callable<Integer> {
             + "default all.", completionCandidates = Names.class)
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--seconds", defaultValue = "1.0", description = "Length of one timed round. Default: "
+    @Option(names = "--seconds", defaultValue = "1.0", converter = Converters.PositiveDouble.class, description = "Length of one timed round. Default: "
             + "${DEFAULT-VALUE}.")
     double seconds;
 
-    @Option(names = "--iterations", defaultValue = "5", description = "Timed rounds. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--iterations", defaultValue = "5", converter = Converters.PositiveInt.class, description = "Timed rounds. Default: ${DEFAULT-VALUE}.")
     int iterations;
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the generated inputs. Default: "
@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
             + "three VSI-Bench meta_info files in ../shared/data/vsibench-meta.")
     List<String> qaSources = new ArrayList<>();
 
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads for the qa benchmark (0: one per "
+    @Option(names = "--threads", defaultValue = "0", converter = Converters.NonNegativeInt.class, description = "Worker threads for the qa benchmark (0: one per "
             + "processor).")
     int threads;
 
@@ -87,9 +87,6 @@ final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unknown benchmark '" + n + "'; available: " + String.join(", ",
                         NAMES));
             }
-        }
-        if (!(seconds > 0) || iterations < 1) {
-            throw new IllegalArgumentException("--seconds must be > 0 and --iterations >= 1");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("v2l bench: %s, Java %s, %d available processors%n", VersionProvider.version(),

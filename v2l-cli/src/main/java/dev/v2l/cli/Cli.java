@@ -11,18 +11,20 @@ final class Cli {
     private Cli() {
     }
 
-    /** Provenance of the running command: version, commit and the command line as typed (secrets redacted). */
+    /**
+     * Provenance of the running command: version, commit and the command line as typed ({@code v2l} and the
+     * arguments, subcommand names once; secrets redacted).
+     */
     static Provenance provenance(CommandLine.Model.CommandSpec spec) {
         List<String> cmd = new ArrayList<>();
         cmd.add("v2l");
-        CommandLine.Model.CommandSpec s = spec;
-        List<String> names = new ArrayList<>();
-        while (s != null && s.parent() != null) {
-            names.add(0, s.name());
-            s = s.parent();
-        }
-        cmd.addAll(names);
-        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
+        cmd.addAll(spec.root().commandLine().getParseResult().originalArgs());
         return new Provenance("video2layout", VersionProvider.version(), VersionProvider.commit(), cmd);
+    }
+
+    /** Thrown by a parent command run without a subcommand (exit 2, with its usage). */
+    static CommandLine.ParameterException missingSubcommand(CommandLine.Model.CommandSpec spec) {
+        return new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand; one of: "
+                + String.join(", ", spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList()));
     }
 }

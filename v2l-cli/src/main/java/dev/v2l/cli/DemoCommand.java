@@ -16,6 +16,7 @@ import dev.v2l.qa.QuestionType;
 import dev.v2l.report.ReportWriter;
 import dev.v2l.run.BenchItems;
 import dev.v2l.run.EvalRunner;
+import dev.v2l.run.Evaluation;
 import dev.v2l.run.PromptKind;
 import dev.v2l.scene.Scene;
 import dev.v2l.source.SceneJson;
@@ -23,12 +24,14 @@ import dev.v2l.source.procedural.ProceduralSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -55,33 +58,30 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "v2l-demo", description = "Output folder. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "v2l-demo", description = "Output folder (created "
+            + "when missing). Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--scenes", defaultValue = "6", description = "Procedural rooms. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scenes", paramLabel = "N", defaultValue = "6", converter = SceneCount.class,
+            description = "Procedural rooms (1..500). Default: ${DEFAULT-VALUE}.")
     int scenes;
 
-    @Option(names = "--model", paramLabel = "SPEC", description = "Another model to evaluate (repeatable), e.g. "
-            + "openai:http://127.0.0.1:8000/v1#MODEL.")
-    List<String> models = new ArrayList<>();
+    @Mixin
+    Mixins.ModelSpecs models;
 
-    @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key of"
-            + " --model servers.")
-    String apiKeyEnv;
+    @Mixin
+    Mixins.Seed seed = new Mixins.Seed(7);
 
-    @Option(names = "--concurrency", defaultValue = "8", description = "Requests in flight for --model servers. "
-            + "Default: ${DEFAULT-VALUE}.")
-    int concurrency;
-
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of the rooms and the benchmark. Default: "
-            + "${DEFAULT-VALUE}.")
-    long seed;
+    /** 1..500 rooms. */
+    static final class SceneCount extends Converters.IntRange {
+        SceneCount() {
+            super(1, 500);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
-        if (scenes < 1 || scenes > 500) {
-            throw new IllegalArgumentException("--scenes must be between 1 and 500, got " + scenes);
-        }
+        long seed = this.seed.value();
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter o = spec.commandLine().getOut();
@@ -124,18 +124,19 @@ final class DemoCommand implements Callable<Integer> {
 
         // 3. the models
         List<String> specs = new ArrayList<>(List.of("oracle", "scene-oracle", "blind"));
-        specs.addAll(models);
+        specs.addAll(models.models);
         Path results = out.resolve("results");
-        Models.Options mo = new Models.Options(apiKeyEnv, Duration.ofSeconds(120), 4, Duration.ofMillis(500), 0,
-                EvalCommand.env);
-        List<VisionLanguageModel> ms = EvalCommand.openModels(specs, mo, new ResponseCache(results.resolve("cache")),
-                seed);
-        EvalRunner runner = new EvalRunner(new EvalRunner.Settings(PromptKind.V2LO, concurrency, 0,
+        Models.Options mo = models.options(0, EvalCommand.env);
+        List<VisionLanguageModel> ms = Models.openAll(specs, mo, new ResponseCache(results.resolve("cache")), seed);
+        EvalRunner runner = new EvalRunner(new EvalRunner.Settings(PromptKind.V2LO, models.concurrency, 0,
                 ModelRequest.Settings.DEFAULT.withMaxTokens(PromptKind.V2LO.defaultMaxTokens()), 1.0),
                 bench.toAbsolutePath());
-        EvalCommand.Finished finished = EvalCommand.evaluate(spec, runner, BenchItems.read(bench), ms,
-                bench.resolve("bench.jsonl"), results, seed, java.util.Map.of("prompt", "v2lo", "seed", seed, "tau",
-                        1.0), apiKeyEnv, false);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("prompt", "v2lo");
+        settings.put("seed", seed);
+        settings.put("tau", 1.0);
+        Evaluation.Finished finished = EvalCommand.evaluate(spec, runner, BenchItems.read(bench), ms,
+                bench.resolve("bench.jsonl"), results, seed, settings, models.apiKeyEnv, false);
         EvalRunner.Outcome outcome = finished.outcome();
         ObjectNode summary = finished.summary();
 

@@ -10,14 +10,10 @@ import dev.v2l.model.VisionLanguageModel;
 import dev.v2l.run.BenchItem;
 import dev.v2l.run.BenchItems;
 import dev.v2l.run.EvalRunner;
-import dev.v2l.run.EvalSummary;
+import dev.v2l.run.Evaluation;
 import dev.v2l.run.PromptKind;
-import dev.v2l.run.ResultStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +21,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,7 +33,7 @@ import picocli.CommandLine.Spec;
                 + "as VSI-Bench scores it, each <map> against the true map of the item's frames, and the answer "
                 + "recomputed from the model's own map (perception vs reasoning errors). Results go to "
                 + "OUT/samples.jsonl as they arrive; a rerun with the same arguments asks only what is missing. "
-                + "OUT/summary.json holds the per-task scores with 95% bootstrap intervals and the frame-count "
+                + "OUT/summary.json holds the per-task scores with 95%% bootstrap intervals and the frame-count "
                 + "analysis; OUT/provenance.json how it was made.",
             "Models: oracle, scene-oracle, blind, random[:SEED], openai:http://HOST:PORT/v1#MODEL (see v2l models)."
                 + " The API key is read from the environment variable named by --api-key-env, never from the "
@@ -58,48 +53,34 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BENCH", description = "bench.jsonl or the folder holding it.")
     Path bench;
 
-    @Option(names = "--model", required = true, paramLabel = "SPEC", description = "Model spec; repeat for more.")
-    List<String> models;
+    @Mixin
+    Mixins.ModelSpecs models;
 
-    @Option(names = "--prompt", defaultValue = "v2lo", description = "v2lo (map, think, answer tags), vsi "
-            + "(VSI-Bench's prompt, exactly), direct (answer only). Default: ${DEFAULT-VALUE}.")
-    String prompt;
+    @Option(names = "--prompt", paramLabel = "KIND", defaultValue = "v2lo", converter = Converters.Prompt.class,
+            description = "v2lo (map, think, answer tags), vsi (VSI-Bench's prompt, exactly), direct (answer only). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    PromptKind prompt;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Only the first N items (0: all).")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", converter = Converters.NonNegativeInt.class,
+            description = "Only the first N items (0: all).")
     int limit;
 
-    @Option(names = "--concurrency", defaultValue = "8", description = "Requests in flight at most. Default: "
-            + "${DEFAULT-VALUE}.")
-    int concurrency;
+    @Mixin
+    Mixins.OutputFolder out;
 
-    @Option(names = "--out", required = true, description = "Results folder.")
-    Path out;
+    @Mixin
+    Mixins.MaxPixels maxPixels;
 
-    @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key "
-            + "(sent as a bearer token).")
-    String apiKeyEnv;
-
-    @Option(names = "--timeout", defaultValue = "120", description = "Seconds per request attempt. Default: "
-            + "${DEFAULT-VALUE}.")
-    double timeout;
-
-    @Option(names = "--retries", defaultValue = "4", description = "Retries on 429, 5xx, timeouts and dropped "
-            + "connections (exponential backoff with jitter; Retry-After honoured). Default: ${DEFAULT-VALUE}.")
-    int retries;
-
-    @Option(names = "--max-pixels", defaultValue = "0", description = "Scale images to at most this many pixels "
-            + "before sending (0: as stored).")
-    long maxPixels;
-
-    @Option(names = "--max-tokens", defaultValue = "0", description = "max_tokens (0: 2048 for v2lo, 16 for vsi as "
-            + "the reference, 32 for direct).")
+    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "0", converter = Converters.NonNegativeInt.class,
+            description = "max_tokens (0: 2048 for v2lo, 16 for vsi as the reference, 32 for direct).")
     int maxTokens;
 
-    @Option(names = "--temperature", defaultValue = "0", description = "Temperature. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "0",
+            converter = Converters.NonNegativeDouble.class, description = "Temperature. Default: ${DEFAULT-VALUE}.")
     double temperature;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Generation seed sent to servers, the random "
-            + "model's seed, and the bootstrap's. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Generation seed sent to servers, "
+            + "the random model's seed, and the bootstrap's. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--extra-body", paramLabel = "JSON", description = "Extra fields for the request body, e.g. "
@@ -112,103 +93,66 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Do not read or write the response cache.")
     boolean noCache;
 
-    @Option(names = "--tau", defaultValue = "1.0", description = "Map matching threshold, metres. Default: "
-            + "${DEFAULT-VALUE}.")
-    double tau;
+    @Mixin
+    Mixins.Tau tau;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    Mixins.Quiet quiet;
 
     @Override
     public Integer call() throws Exception {
-        PromptKind kind = PromptKind.byName(prompt);
-        if (!(tau > 0)) {
-            throw new IllegalArgumentException("--tau must be > 0, got " + tau);
-        }
-        if (timeout <= 0) {
-            throw new IllegalArgumentException("--timeout must be > 0 seconds, got " + timeout);
-        }
+        Path results = out.dir();
         Path benchFile = BenchItems.file(bench);
         List<BenchItem> items = BenchItems.read(bench);
-        Models.Options mo = new Models.Options(apiKeyEnv, Duration.ofMillis(Math.round(timeout * 1000)), retries,
-                Duration.ofMillis(500), maxPixels, env);
-        List<VisionLanguageModel> ms = openModels(models, mo, noCache ? null : new ResponseCache(cache != null
-                ? cache : out.resolve("cache")), seed);
+        Models.Options mo = models.options(maxPixels.maxPixels, env);
+        List<VisionLanguageModel> ms = Models.openAll(models.required(), mo, noCache ? null
+                : new ResponseCache(cache != null ? cache : results.resolve("cache")), seed);
         ModelRequest.Settings gen = new ModelRequest.Settings(temperature, maxTokens > 0 ? maxTokens
-                : kind.defaultMaxTokens(), seed, extraBody);
-        EvalRunner runner = new EvalRunner(new EvalRunner.Settings(kind, concurrency, limit, gen, tau),
+                : prompt.defaultMaxTokens(), seed, extraBody);
+        EvalRunner runner = new EvalRunner(new EvalRunner.Settings(prompt, models.concurrency, limit, gen, tau.tau),
                 benchFile.toAbsolutePath().getParent());
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("prompt", kind.code());
+        settings.put("prompt", prompt.code());
         settings.put("limit", limit);
-        settings.put("concurrency", concurrency);
+        settings.put("concurrency", models.concurrency);
         settings.put("temperature", temperature);
         settings.put("max_tokens", gen.maxTokens());
         settings.put("seed", seed);
         settings.put("extra_body", extraBody);
-        settings.put("max_pixels", maxPixels);
-        settings.put("timeout_s", timeout);
-        settings.put("retries", retries);
-        settings.put("tau", tau);
-        Finished f = evaluate(spec, runner, items, ms, benchFile, out, seed, settings, apiKeyEnv, quiet);
+        settings.put("max_pixels", maxPixels.maxPixels);
+        settings.put("timeout_s", models.timeout);
+        settings.put("retries", models.retries);
+        settings.put("tau", tau.tau);
+        Evaluation.Finished f = evaluate(spec, runner, items, ms, benchFile, results, seed, settings,
+                models.apiKeyEnv, quiet.quiet);
         EvalRunner.Outcome o = f.outcome();
         spec.commandLine().getErr().printf(Locale.ROOT, "%d asked (%d already done, %d from cache, %d failed) in "
                 + "%.1f s -> %s%n", o.asked(), o.skipped(), o.cached(), o.errors(), o.seconds(),
-                out.resolve("samples.jsonl"));
+                results.resolve("samples.jsonl"));
         printTable(spec.commandLine().getOut(), f.summary());
         return o.errors() > 0 ? Main.EXIT_FAILURE : Main.EXIT_OK;
     }
 
     /**
-     * The models of the specs; remote ones answer from {@code cache} first (when given); plain {@code random} takes
-     * the run's seed.
+     * Runs the items through the models into {@code out} (resuming) with the progress bar, and writes the summary
+     * and the provenance (settings, models, the key's variable name only).
      */
-    static List<VisionLanguageModel> openModels(List<String> specs, Models.Options mo, ResponseCache cache,
-            long seed) {
-        List<VisionLanguageModel> ms = new ArrayList<>();
-        for (String m : specs) {
-            VisionLanguageModel model = Models.open(m.strip().toLowerCase(Locale.ROOT).equals("random")
-                    ? "random:" + seed : m, mo);
-            ms.add(cache == null || Models.isBuiltin(m) ? model : cache.wrap(model, mo.maxPixels()));
-        }
-        return ms;
-    }
-
-    /** What an evaluation did, and its summary. */
-    record Finished(EvalRunner.Outcome outcome, ObjectNode summary) {
-    }
-
-    /**
-     * Runs the items through the models into {@code out} (resuming), with the progress bar, then writes
-     * {@code summary.json} and {@code provenance.json} (settings, models, the key's variable name only).
-     */
-    static Finished evaluate(picocli.CommandLine.Model.CommandSpec spec, EvalRunner runner, List<BenchItem> items,
-            List<VisionLanguageModel> ms, Path benchFile, Path out, long seed, Map<String, Object> settings,
-            String apiKeyEnv, boolean quiet) throws java.io.IOException, InterruptedException {
-        long start = System.nanoTime();
-        Files.createDirectories(out);
+    static Evaluation.Finished evaluate(picocli.CommandLine.Model.CommandSpec spec, EvalRunner runner,
+            List<BenchItem> items, List<VisionLanguageModel> ms, Path benchFile, Path out, long seed,
+            Map<String, Object> settings, String apiKeyEnv, boolean quiet) throws java.io.IOException,
+            InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        EvalRunner.Outcome o;
-        try (ResultStore store = ResultStore.open(out); Progress progress = new Progress(err, quiet)) {
-            if (store.partialDropped() > 0 || store.failuresDropped() > 0) {
-                err.printf(Locale.ROOT, "resuming: dropped %d incomplete line(s); asking %d failed request(s) "
-                        + "again%n", store.partialDropped(), store.failuresDropped());
-            }
-            o = runner.run(items, ms, store, progress);
-        }
-        List<String> names = ms.stream().map(VisionLanguageModel::name).toList();
-        ObjectNode summary = new EvalSummary(dev.v2l.metrics.Statistics.DEFAULT_RESAMPLES, seed).summarize(
-                ResultStore.readAll(out), names);
-        EvalSummary.write(out, summary);
         Provenance prov = Cli.provenance(spec).input(benchFile.toAbsolutePath().toString(), benchFile);
-        prov.put("settings", settings).put("models", names);
+        prov.put("settings", settings);
         if (apiKeyEnv != null) {
             prov.put("api_key", "<redacted; read from $" + apiKeyEnv + ">");
         }
-        prov.put("run", Map.of("asked", o.asked(), "skipped_done", o.skipped(), "errors", o.errors(), "cached",
-                o.cached()));
-        prov.write(out, start);
-        return new Finished(o, summary);
+        try (Bar bar = new Bar(err, quiet)) {
+            return Evaluation.run(runner, items, ms, out, seed, prov, bar, line -> {
+                err.println(line);
+                err.flush();
+            });
+        }
     }
 
     /** model, prompt, samples, overall with CI, map F1 over all frame counts. */
@@ -228,12 +172,12 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** The progress bar on stderr (done/total, rate, ETA), with failures and cache hits. */
-    static final class Progress implements EvalRunner.Listener, AutoCloseable {
+    static final class Bar implements EvalRunner.Listener, AutoCloseable {
         private final PrintWriter err;
         private final boolean quiet;
         private ProgressBar bar;
 
-        Progress(PrintWriter err, boolean quiet) {
+        Bar(PrintWriter err, boolean quiet) {
             this.err = err;
             this.quiet = quiet;
         }
@@ -248,9 +192,7 @@ final class EvalCommand implements Callable<Integer> {
                 err.flush();
             }
             if (total > 0) {
-                bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax(total).setUnit(" req", 1)
-                        .setStyle(ProgressBarStyle.ASCII).showSpeed()
-                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
+                bar = Progress.bar(false, "eval", total, " req", true);
             }
         }
 

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,35 +32,43 @@ final class FramesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VIDEO", description = "The video file.")
     Path video;
 
-    @Option(names = "--count", description = "N uniform frames (linspace(0, total-1, N) rounded).")
-    Integer count;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Which which;
 
-    @Option(names = "--sampling", description = "uniform:N, uniform-floor:N, every:K or times:T1,T2,… (seconds).")
-    String sampling;
+    /** Exactly one of --count and --sampling. */
+    static final class Which {
+        @Option(names = "--count", paramLabel = "N", converter = Converters.PositiveInt.class,
+                description = "N uniform frames (linspace(0, total-1, N) rounded), at most the video's frame count.")
+        Integer count;
 
-    @Option(names = "--max-pixels", defaultValue = "0", description = "Scale frames down to at most this many "
-            + "pixels (0: as decoded).")
-    long maxPixels;
+        @Option(names = "--sampling", paramLabel = "SPEC", description = "uniform:N, uniform-floor:N, every:K or "
+                + "times:T1,T2,... (seconds).")
+        String sampling;
+    }
 
-    @Option(names = "--format", defaultValue = "png", description = "png or jpg. Default: ${DEFAULT-VALUE}.")
+    @Mixin
+    Mixins.MaxPixels maxPixels;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "png", converter = Converters.ImageFormat.class,
+            description = "png or jpg. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--out", required = true, description = "Output folder.")
-    Path out;
+    @Mixin
+    Mixins.OutputFolder outFolder;
 
     @Override
     public Integer call() throws Exception {
-        if ((count == null) == (sampling == null)) {
-            throw new IllegalArgumentException("give exactly one of --count N or --sampling SPEC");
-        }
-        if (!format.equals("png") && !format.equals("jpg")) {
-            throw new IllegalArgumentException("--format must be png or jpg, got '" + format + "'");
-        }
+        Integer count = which.count;
+        Path out = outFolder.dir();
         try (VideoReader r = VideoReader.open(video)) {
             VideoInfo info = r.info();
+            if (count != null && count > info.frames()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                        "--count %d: %s has only %d frames", count, video, info.frames()));
+            }
             int[] idx = count != null ? FrameSampling.uniform(info.frames(), count)
-                    : FrameSampling.parse(sampling, info.frames(), info.fps());
-            List<DecodedFrame> frames = r.read(idx, maxPixels);
+                    : FrameSampling.parse(which.sampling, info.frames(), info.fps());
+            List<DecodedFrame> frames = r.read(idx, maxPixels.maxPixels);
             Files.createDirectories(out);
             StringBuilder index = new StringBuilder();
             // Image encoding is the slow part after decoding: spread it over the processors.

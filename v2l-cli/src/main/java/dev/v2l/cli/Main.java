@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             EvalCommand.class, ModelsCommand.class, ReportCommand.class, ScoreCommand.class,
             RewardCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error or bad input.",
+        footer = {"", "Examples:", "  v2l demo", "  v2l scenes list ../shared/data/vsibench-meta/scannet_meta_info_val.json",
+            "", "Exit codes: 0 ok, 1 failure, 2 usage error or bad input.",
             "Run 'v2l COMMAND --help' for a command's options and an example."})
 public final class Main implements Runnable {
 
@@ -30,7 +31,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+        throw Cli.missingSubcommand(spec);
     }
 
     public static void main(String[] args) {

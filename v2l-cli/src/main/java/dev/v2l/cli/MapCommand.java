@@ -7,16 +7,17 @@ import dev.v2l.layout.MapForm;
 import dev.v2l.layout.MapParseResult;
 import dev.v2l.layout.MapParser;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code v2l map parse|draw}: read and draw cognitive maps. */
-@Command(name = "map", description = "Parse cognitive-map text as models write it, and draw maps as SVG.",
-        subcommands = {MapCommand.Parse.class, MapCommand.Draw.class})
+@Command(name = "map", mixinStandardHelpOptions = true, description = "Parse cognitive-map text as models write it,"
+        + " and draw maps as SVG.", subcommands = {MapCommand.Parse.class, MapCommand.Draw.class},
+        footer = {"", "Example: v2l map parse response.txt"})
 final class MapCommand implements Runnable {
 
     @Spec
@@ -24,11 +25,7 @@ final class MapCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-
-    static MapParser parser(String form) {
-        return form == null ? MapParser.lenient() : MapParser.builder().form(MapForm.fromCode(form)).build();
+        throw Cli.missingSubcommand(spec);
     }
 
     @Command(name = "parse", mixinStandardHelpOptions = true,
@@ -46,12 +43,13 @@ final class MapCommand implements Runnable {
                 description = "Text holding a map (a model response, a <map> block, JSON); '-' for standard input.")
         String file;
 
-        @Option(names = "--form", paramLabel = "FORM", description = "v2lo, extended or grid (default: detect).")
-        String form;
+        @Option(names = {"--form", "--map-form"}, paramLabel = "FORM", converter = Converters.Form.class,
+                description = "v2lo, extended or grid (default: detect).")
+        MapForm form;
 
         @Override
         public Integer call() {
-            MapParser parser = parser(form);
+            MapParser parser = form == null ? MapParser.lenient() : MapParser.builder().form(form).build();
             MapParseResult r = parser.parse(Inputs.readText(file));
             PrintWriter out = spec.commandLine().getOut();
             out.println(LayoutJson.toJson(r));
@@ -75,8 +73,8 @@ final class MapCommand implements Runnable {
         @Option(names = "--gt", paramLabel = "GT", description = "Ground-truth map text to draw underneath.")
         String gt;
 
-        @Option(names = "--out", paramLabel = "SVG", required = true, description = "Where to write the SVG.")
-        Path out;
+        @Mixin
+        Mixins.OutputFile out;
 
         @Option(names = "--title", description = "Caption above the drawing.")
         String title;
@@ -85,8 +83,8 @@ final class MapCommand implements Runnable {
         public Integer call() {
             Layout pred = metric(file);
             Layout truth = gt == null ? null : metric(gt);
-            Inputs.writeAtomically(out, LayoutSvg.draw(pred, truth, title));
-            spec.commandLine().getErr().println("wrote " + out + " (" + pred.size() + " objects"
+            Inputs.writeAtomically(out.file(), LayoutSvg.draw(pred, truth, title));
+            spec.commandLine().getErr().println("wrote " + out.file() + " (" + pred.size() + " objects"
                     + (truth == null ? "" : ", " + truth.size() + " ground-truth objects") + ")");
             return Main.EXIT_OK;
         }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /** {@code v2l models}: the model registry. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the models 'v2l eval --model' accepts: the built-in ones (no server needed) and the "
-                + "spec for any OpenAI-compatible server.")
+                + "spec for any OpenAI-compatible server.",
+        footer = {"", "Example: v2l models"})
 final class ModelsCommand implements Callable<Integer> {
 
     @Spec

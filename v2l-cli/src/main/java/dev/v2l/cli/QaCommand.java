@@ -10,6 +10,7 @@ import dev.v2l.qa.QaInput;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionGenerator;
 import dev.v2l.qa.QuestionJson;
+import dev.v2l.qa.QuestionRun;
 import dev.v2l.qa.QuestionType;
 import dev.v2l.qa.Questions;
 import dev.v2l.qa.Thresholds;
@@ -25,27 +26,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code v2l qa types|generate|answer}: spatial questions with computed answers and traces. */
-@Command(name = "qa", description = "Spatial questions (VSI-Bench and QVS-Bench families) computed from scene maps.",
-        subcommands = {QaCommand.Types.class, QaCommand.Generate.class, QaCommand.Answer.class})
+@Command(name = "qa", mixinStandardHelpOptions = true, description = "Spatial questions (VSI-Bench and QVS-Bench "
+        + "families) computed from scene maps.",
+        subcommands = {QaCommand.Types.class, QaCommand.Generate.class, QaCommand.Answer.class},
+        footer = {"", "Example: v2l qa generate ../shared/data/vsibench-meta/scannet_meta_info_val.json --out qa.jsonl"})
 final class QaCommand implements Runnable {
 
     @Spec
@@ -53,10 +52,12 @@ final class QaCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+        throw Cli.missingSubcommand(spec);
     }
 
-    @Command(name = "types", mixinStandardHelpOptions = true, description = "List the question types.")
+    @Command(name = "types", mixinStandardHelpOptions = true, description = "List the question types: name, family "
+            + "(VSI-Bench or QVS-Bench), answer kind (letter, integer, number) and what is asked.",
+            footer = {"", "Example: v2l qa types"})
     static final class Types implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -85,36 +86,39 @@ final class QaCommand implements Runnable {
                 + "several are read one after the other.")
         List<String> sources;
 
-        @Option(names = "--types", defaultValue = "all", description = "all, vsi, qvs, or type names separated by "
-                + "commas (see 'qa types'). Default: ${DEFAULT-VALUE}.")
-        String types;
+        @Option(names = "--types", paramLabel = "TYPES", defaultValue = "all", converter = Converters.Types.class,
+                description = "all, vsi, qvs or type names separated by commas (see 'v2l qa types'). Default: "
+                        + "${DEFAULT-VALUE}.")
+        Converters.TypeList types;
 
-        @Option(names = "--per-scene", defaultValue = "10", description = "At most this many questions per type per "
-                + "scene. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--per-scene", paramLabel = "N", defaultValue = "10", converter = Converters.PositiveInt.class,
+                description = "At most this many questions per type per scene. Default: ${DEFAULT-VALUE}.")
         int perScene;
 
-        @Option(names = "--seed", defaultValue = "0", description = "Random seed. Default: ${DEFAULT-VALUE}.")
-        long seed;
+        @Mixin
+        Mixins.Seed seed;
 
-        @Option(names = "--out", required = true, description = "Output JSON Lines file.")
-        Path out;
+        @Mixin
+        Mixins.OutputFile out;
 
-        @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0: one per processor).")
-        int threads;
+        @Mixin
+        Mixins.Threads threads;
 
-        @Option(names = "--min-distance", description = "Reject distance answers below this (metres). Default 0.2.")
+        @Option(names = "--min-distance", paramLabel = "METRES", converter = Converters.NonNegativeDouble.class,
+                description = "Reject distance answers below this. Default: 0.2.")
         Double minDistance;
 
-        @Option(names = "--angle-margin", description = "Degrees a direction must keep from option boundaries. "
-                + "Default 10.")
+        @Option(names = "--angle-margin", paramLabel = "DEGREES", converter = Converters.AngleMargin.class,
+                description = "Degrees a direction must keep from the boundaries between options, in [0, 45). "
+                        + "Default: 10.")
         Double angleMargin;
 
-        @Option(names = "--quiet", description = "No progress bar.")
-        boolean quiet;
+        @Mixin
+        Mixins.Quiet quiet;
 
         @Override
         public Integer call() throws Exception {
-            List<QuestionType> typeList = QuestionType.parseList(types);
+            List<QuestionType> typeList = types.types();
             Thresholds d = Thresholds.DEFAULT;
             Thresholds th = new Thresholds(minDistance == null ? d.minDistanceMetres() : minDistance,
                     d.relDistanceMarginMetres(), d.relDistanceMarginRatio(),
@@ -122,30 +126,75 @@ final class QaCommand implements Runnable {
                     d.appearanceGapSeconds(), d.minCountVsi(), d.minCountQvs(), d.maxTiltMetres());
             long start = System.nanoTime();
             List<SceneSource> srcs = sources.stream().map(SceneSources::open).toList();
-            QuestionGenerator gen = new QuestionGenerator(typeList, perScene, seed, th);
-            GenerationStats stats = QaRun.generate(srcs, gen, out, threads, quiet, spec.commandLine().getErr());
+            List<Callable<QaInput>> scenes = new ArrayList<>();
+            Set<String> unique = new HashSet<>();
+            for (SceneSource src : srcs) {
+                for (String id : src.ids()) {
+                    if (!unique.add(id)) {
+                        throw new BadInputException(src.spec(), "scene " + id, null, "the scene id appears in more "
+                                + "than one source; question ids would collide");
+                    }
+                    scenes.add(() -> QaInput.of(src.scene(id)));
+                }
+            }
+            QuestionGenerator gen = new QuestionGenerator(typeList, perScene, seed.value(), th);
+            GenerationStats stats = write(scenes, gen, out.file(), threads.resolved(), quiet.quiet);
             double secs = (System.nanoTime() - start) / 1e9;
             PrintWriter err = spec.commandLine().getErr();
-            int scenes = srcs.stream().mapToInt(s -> s.ids().size()).sum();
             err.printf(Locale.ROOT, "%d questions from %d scenes in %.2f s including reading (%.0f questions/s) -> %s%n",
-                    stats.total(), scenes, secs, stats.total() / secs, out);
-            QaRun.printSummary(stats, typeList, err);
+                    stats.total(), scenes.size(), secs, stats.total() / secs, out.file());
+            printSummary(stats, typeList, err);
             return Main.EXIT_OK;
+        }
+
+        private static GenerationStats write(List<Callable<QaInput>> scenes, QuestionGenerator gen, Path out,
+                int threads, boolean quiet) throws IOException, InterruptedException {
+            Path abs = out.toAbsolutePath();
+            Files.createDirectories(abs.getParent());
+            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            GenerationStats stats;
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                    ProgressBar bar = Progress.bar(quiet, "qa generate", scenes.size(), " scenes")) {
+                stats = QuestionRun.write(scenes, gen, threads, w, done -> {
+                    if (bar != null) {
+                        bar.stepTo(done);
+                    }
+                });
+            } catch (RuntimeException | IOException | InterruptedException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return stats;
+        }
+
+        private static void printSummary(GenerationStats stats, List<QuestionType> types, PrintWriter err) {
+            err.printf("%-28s %9s  %s%n", "type", "questions", "rejected candidates (reason: count)");
+            for (QuestionType t : types) {
+                Map<String, Long> rej = stats.rejected().getOrDefault(t.code(), Map.of());
+                StringBuilder sb = new StringBuilder();
+                rej.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(v));
+                err.printf("%-28s %9d  %s%n", t.code(), stats.accepted().getOrDefault(t.code(), 0L),
+                        sb.length() == 0 ? "-" : sb);
+            }
+            err.flush();
         }
     }
 
     @Command(name = "answer", mixinStandardHelpOptions = true,
             description = "Answer one question (a record as 'qa generate' writes it) from a scene's ground-truth map "
                     + "and print the trace.",
-            footer = {"", "Example: head -1 qa.jsonl > q.json && v2l qa answer --scene "
-                + "../shared/data/vsibench-meta/scannet_meta_info_val.json:scene0645_00 --question-file q.json"})
+            footer = {"", "Example: head -1 qa.jsonl > q.json && v2l qa answer "
+                + "../shared/data/vsibench-meta/scannet_meta_info_val.json --scene scene0645_00 --question-file q.json"})
     static final class Answer implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--scene", required = true, paramLabel = "SOURCE:SCENE_ID",
-                description = "The scene: a source spec and a scene id after the last ':'.")
-        String scene;
+        @Parameters(index = "0", paramLabel = "SOURCE", description = "Scene source: [kind:]path[,options].")
+        String source;
+
+        @Option(names = "--scene", required = true, paramLabel = "ID", description = "Scene id (see 'scenes list').")
+        String sceneId;
 
         @Option(names = "--question-file", required = true, paramLabel = "FILE",
                 description = "A question record (JSON; the first line of a JSON Lines file is taken).")
@@ -153,11 +202,7 @@ final class QaCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            int colon = scene.lastIndexOf(':');
-            if (colon <= 0 || colon == scene.length() - 1) {
-                throw new IllegalArgumentException("--scene must be SOURCE:SCENE_ID, got '" + scene + "'");
-            }
-            Scene s = SceneSources.open(scene.substring(0, colon)).scene(scene.substring(colon + 1));
+            Scene s = SceneSources.open(source).scene(sceneId);
             String text = Inputs.readText(questionFile).strip();
             String first = text.lines().findFirst().orElse("");
             JsonNode node;
@@ -184,94 +229,6 @@ final class QaCommand implements Runnable {
                     + (q.groundTruth().equals(answer) ? "  = ground truth" : "  (ground truth in the file: "
                             + q.groundTruth() + ")"));
             return Main.EXIT_OK;
-        }
-    }
-
-    /** The generation loop: scenes drafted in parallel, finished and written in order. */
-    static final class QaRun {
-        private QaRun() {
-        }
-
-        static GenerationStats generate(List<SceneSource> srcs, QuestionGenerator gen, Path out, int threads,
-                boolean quiet, PrintWriter err) throws IOException, InterruptedException, ExecutionException {
-            int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-            record Ref(SceneSource src, String id) {
-            }
-            List<Ref> ids = new java.util.ArrayList<>();
-            java.util.Set<String> unique = new java.util.HashSet<>();
-            for (SceneSource src : srcs) {
-                for (String id : src.ids()) {
-                    if (!unique.add(id)) {
-                        throw new IllegalArgumentException("scene id '" + id + "' appears in more than one source; "
-                                + "question ids would collide");
-                    }
-                    ids.add(new Ref(src, id));
-                }
-            }
-            GenerationStats stats = new GenerationStats();
-            QuestionGenerator.Finisher finisher = new QuestionGenerator.Finisher(gen.settings());
-            Path abs = out.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-                Thread t = new Thread(r, "qa-generate");
-                t.setDaemon(true);
-                return t;
-            });
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                    ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("qa generate")
-                            .setInitialMax(ids.size()).setUnit(" scenes", 1).setStyle(ProgressBarStyle.ASCII)
-                            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-                            .build()) {
-                Deque<Future<QuestionGenerator.SceneDrafts>> window = new ArrayDeque<>();
-                int next = 0;
-                while (next < ids.size() || !window.isEmpty()) {
-                    while (next < ids.size() && window.size() < 4 * n) {
-                        Ref ref = ids.get(next++);
-                        window.add(pool.submit(() -> gen.draft(QaInput.of(ref.src().scene(ref.id())))));
-                    }
-                    QuestionGenerator.SceneDrafts sd = unwrap(window.poll());
-                    stats.merge(sd.stats());
-                    for (Question q : finisher.finish(sd)) {
-                        w.write(QuestionJson.toLine(q));
-                        w.write('\n');
-                    }
-                    if (bar != null) {
-                        bar.step();
-                    }
-                }
-            } catch (RuntimeException | IOException | InterruptedException | ExecutionException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            } finally {
-                pool.shutdownNow();
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return stats;
-        }
-
-        private static QuestionGenerator.SceneDrafts unwrap(Future<QuestionGenerator.SceneDrafts> f)
-                throws InterruptedException, ExecutionException {
-            try {
-                return f.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw e;
-            }
-        }
-
-        static void printSummary(GenerationStats stats, List<QuestionType> types, PrintWriter err) {
-            err.printf("%-28s %9s  %s%n", "type", "questions", "rejected candidates (reason: count)");
-            for (QuestionType t : types) {
-                Map<String, Long> rej = stats.rejected().getOrDefault(t.code(), Map.of());
-                StringBuilder sb = new StringBuilder();
-                rej.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(v));
-                err.printf("%-28s %9d  %s%n", t.code(), stats.accepted().getOrDefault(t.code(), 0L),
-                        sb.length() == 0 ? "-" : sb);
-            }
-            err.flush();
         }
     }
 }

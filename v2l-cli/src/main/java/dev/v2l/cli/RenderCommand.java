@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,49 +47,43 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--scene", required = true, paramLabel = "ID", description = "Scene id (see 'scenes list').")
     String sceneId;
 
-    @Option(names = "--frames", defaultValue = "32", description = "Number of frames. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "32", converter = FrameTotal.class,
+            description = "Number of frames (1..100000). Default: ${DEFAULT-VALUE}.")
     int frames;
 
-    @Option(names = "--size", defaultValue = "640x480", description = "Image size WIDTHxHEIGHT. Default: "
-            + "${DEFAULT-VALUE}.")
-    String size;
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x480", converter = Converters.Size.class,
+            description = "Image size, WIDTHxHEIGHT pixels. Default: ${DEFAULT-VALUE}.")
+    Converters.ImageSize size;
 
-    @Option(names = "--fov", defaultValue = "60", description = "Vertical field of view, degrees. Default: "
-            + "${DEFAULT-VALUE}.")
+    @Option(names = "--fov", paramLabel = "DEGREES", defaultValue = "60", converter = Converters.FieldOfView.class,
+            description = "Vertical field of view, degrees. Default: ${DEFAULT-VALUE}.")
     double fov;
 
-    @Option(names = "--fps", defaultValue = "4", description = "Frames per second of the walk (times in poses). "
-            + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fps", defaultValue = "4", converter = Converters.PositiveDouble.class,
+            description = "Frames per second of the walk (times in poses). Default: ${DEFAULT-VALUE}.")
     double fps;
 
-    @Option(names = "--path", defaultValue = "walk", description = "walk (a walk-through) or turn (360° turn). "
-            + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--path", paramLabel = "PATH", defaultValue = "walk", converter = Converters.CameraPath.class,
+            description = "walk (a walk-through) or turn (360° turn). Default: ${DEFAULT-VALUE}.")
     String path;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the camera path. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the camera path. Default: "
+            + "${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Render threads (0: one per processor).")
-    int threads;
+    @Mixin
+    Mixins.Threads threads;
 
     @Option(names = "--no-video", description = "Do not write video.mp4.")
     boolean noVideo;
 
-    @Option(names = "--out", required = true, description = "Output folder.")
-    Path out;
+    @Mixin
+    Mixins.OutputFolder out;
 
-    static int[] parseSize(String s) {
-        String[] p = s.toLowerCase(Locale.ROOT).split("x");
-        try {
-            int w = Integer.parseInt(p[0].strip());
-            int h = Integer.parseInt(p[1].strip());
-            if (p.length != 2 || w < 16 || h < 16 || w > 8192 || h > 8192) {
-                throw new NumberFormatException();
-            }
-            return new int[] {w, h};
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--size must be WIDTHxHEIGHT between 16 and 8192, e.g. 640x480; got '"
-                    + s + "'");
+    /** 1..100000 frames. */
+    static final class FrameTotal extends Converters.IntRange {
+        FrameTotal() {
+            super(1, 100_000);
         }
     }
 
@@ -102,22 +97,15 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int[] wh = parseSize(size);
-        if (frames < 1 || frames > 100_000) {
-            throw new IllegalArgumentException("--frames must be in 1..100000, got " + frames);
-        }
-        if (!(fps > 0)) {
-            throw new IllegalArgumentException("--fps must be > 0, got " + fps);
-        }
         Scene scene = SceneSources.open(source).scene(sceneId);
-        Intrinsics k = Intrinsics.fromVerticalFov(wh[0], wh[1], fov);
+        Intrinsics k = Intrinsics.fromVerticalFov(size.width(), size.height(), fov);
         long start = System.nanoTime();
-        Observation obs = FrameWriter.write(scene, poses(scene, path, frames, seed), k, fps, out,
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), !noVideo,
+        Observation obs = FrameWriter.write(scene, poses(scene, path, frames, seed), k, fps, out.dir(),
+                threads.resolved(), !noVideo,
                 spec.commandLine().getErr());
         double secs = (System.nanoTime() - start) / 1e9;
         spec.commandLine().getErr().printf(Locale.ROOT, "rendered %d frames of %s at %dx%d in %.1f s -> %s (%d objects "
-                + "seen)%n", frames, scene.id(), wh[0], wh[1], secs, out, obs.seenAnywhere().size());
+                + "seen)%n", frames, scene.id(), size.width(), size.height(), secs, out.dir(), obs.seenAnywhere().size());
         return Main.EXIT_OK;
     }
 

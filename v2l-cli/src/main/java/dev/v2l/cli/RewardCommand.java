@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code v2l reward score|serve}: Video2Layout's RL reward, exact, as a CLI and an HTTP service. */
-@Command(name = "reward", description = "Video2Layout's RL rule reward (format + accuracy), and our map-aware variant.",
-        subcommands = {RewardCommand.Score.class, RewardCommand.Serve.class})
+@Command(name = "reward", mixinStandardHelpOptions = true, description = "Video2Layout's RL rule reward (format + "
+        + "accuracy), and our map-aware variant.", subcommands = {RewardCommand.Score.class, RewardCommand.Serve.class},
+        footer = {"", "Example: v2l reward score --input rollouts.jsonl --out scores.jsonl"})
 final class RewardCommand implements Runnable {
 
     @Spec
@@ -33,28 +34,32 @@ final class RewardCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+        throw Cli.missingSubcommand(spec);
     }
 
     /** Options shared by score and serve. */
     static final class Kind {
-        @Option(names = "--kind", defaultValue = "v2lo", description = "v2lo (Video2Layout's qa.py, exactly) or "
-                + "v2l-map (adds map F1 and answer–map consistency). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--kind", paramLabel = "KIND", defaultValue = "v2lo", converter = Converters.RewardKind.class,
+                description = "v2lo (Video2Layout's qa.py, exactly) or v2l-map (adds map F1 and answer–map "
+                        + "consistency). Default: ${DEFAULT-VALUE}.")
         String kind;
 
-        @Option(names = "--format-weight", defaultValue = "0.1", description = "Weight of the format term. Default: "
-                + "${DEFAULT-VALUE}.")
+        @Option(names = "--format-weight", paramLabel = "W", defaultValue = "0.1",
+                converter = Converters.UnitInterval.class, description = "Weight of the format term, in [0, 1]. "
+                        + "Default: ${DEFAULT-VALUE}.")
         double formatWeight;
 
-        @Option(names = "--map-weight", defaultValue = "0", description = "v2l-map: weight of the map F1 term.")
+        @Option(names = "--map-weight", paramLabel = "W", defaultValue = "0", converter = Converters.UnitInterval.class,
+                description = "v2l-map: weight of the map F1 term, in [0, 1].")
         double mapWeight;
 
-        @Option(names = "--consistency-weight", defaultValue = "0", description = "v2l-map: weight of the "
-                + "consistency term.")
+        @Option(names = "--consistency-weight", paramLabel = "W", defaultValue = "0",
+                converter = Converters.UnitInterval.class, description = "v2l-map: weight of the consistency term, "
+                        + "in [0, 1].")
         double consistencyWeight;
 
-        @Option(names = "--tau", defaultValue = "1.0", description = "v2l-map: match distance, metres.")
-        double tau;
+        @Mixin
+        Mixins.Tau tau;
 
         @Option(names = "--aligned", description = "v2l-map: score the map after the best rigid alignment.")
         boolean aligned;
@@ -63,7 +68,8 @@ final class RewardCommand implements Runnable {
             if (kind.equals("v2lo") && (mapWeight != 0 || consistencyWeight != 0)) {
                 throw new IllegalArgumentException("--map-weight and --consistency-weight need --kind v2l-map");
             }
-            return Rewards.byKind(kind, new Rewards.Weights(formatWeight, mapWeight, consistencyWeight, tau, aligned));
+            return Rewards.byKind(kind, new Rewards.Weights(formatWeight, mapWeight, consistencyWeight, tau.tau,
+                    aligned));
         }
     }
 
@@ -72,7 +78,7 @@ final class RewardCommand implements Runnable {
                     + "line gets {\"line\": N, \"error\": ...} instead of a crash.",
             footer = {"", "Input lines: {\"response\": \"<map>...</map><think>...</think><answer>B</answer>\", "
                 + "\"ground_truth\": \"B\"} (+ question_type, options, objects, gt_layout for v2l-map).",
-                "Example: v2l reward score --input rollouts.jsonl --output scores.jsonl"})
+                "Example: v2l reward score --input rollouts.jsonl --out scores.jsonl"})
     static final class Score implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -80,8 +86,8 @@ final class RewardCommand implements Runnable {
         @Option(names = "--input", required = true, description = "Rollouts, JSON Lines ('-' for standard input).")
         String input;
 
-        @Option(names = "--output", description = "Scores, JSON Lines (default: standard output). Written to a "
-                + "temporary file and renamed when done.")
+        @Option(names = {"--out", "--output"}, paramLabel = "FILE", description = "Scores, JSON Lines (default: "
+                + "standard output). Written to a temporary file and renamed when done.")
         Path output;
 
         @Mixin
@@ -140,16 +146,24 @@ final class RewardCommand implements Runnable {
                 + "${DEFAULT-VALUE} (loopback only).")
         String host;
 
-        @Option(names = "--port", defaultValue = "8123", description = "Port (0 picks a free one). Default: "
-                + "${DEFAULT-VALUE}.")
+        @Option(names = "--port", defaultValue = "8123", converter = Converters.Port.class,
+                description = "Port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
         int port;
 
-        @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0: 2 per processor).")
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "0", converter = Converters.NonNegativeInt.class,
+                description = "Worker threads (0: 2 per processor).")
         int threads;
 
-        @Option(names = "--max-body-mb", defaultValue = "64", description = "Largest request body, MiB. Default: "
-                + "${DEFAULT-VALUE}.")
+        @Option(names = "--max-body-mb", paramLabel = "MIB", defaultValue = "64", converter = BodyLimit.class,
+                description = "Largest request body, MiB (1..2047). Default: ${DEFAULT-VALUE}.")
         int maxBodyMb;
+
+        /** 1..2047 MiB: a body is read into one array. */
+        static final class BodyLimit extends Converters.IntRange {
+            BodyLimit() {
+                super(1, 2047);
+            }
+        }
 
         @Mixin
         Kind kind = new Kind();

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code v2l scenes list|show}: look into scene sources. */
-@Command(name = "scenes", description = "List and show scenes of a source (VSI-Bench meta_info, AI2-THOR dump, "
+@Command(name = "scenes", mixinStandardHelpOptions = true, description = "List and show scenes of a source (VSI-Bench meta_info, AI2-THOR dump, "
         + "ProcTHOR house, our scene JSON).",
         subcommands = {ScenesCommand.ListScenes.class, ScenesCommand.ShowScene.class, ScenesGenerate.class},
         footer = {"", "SOURCE is [kind:]path[,option=value]; kinds: vsi, ai2thor, procthor, v2l (detected when "
@@ -34,7 +34,7 @@ final class ScenesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+        throw Cli.missingSubcommand(spec);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per scene: id, dataset, "
@@ -79,13 +79,14 @@ final class ScenesCommand implements Runnable {
         @Option(names = "--json", description = "Print the scene in our scene format (v2l-scene/1).")
         boolean json;
 
-        @Option(names = "--map", paramLabel = "FORM", description = "Print the ground-truth map in this form: "
-                + "v2lo, extended or grid.")
-        String mapForm;
+        @Option(names = "--map", paramLabel = "FORM", converter = Converters.Form.class, description = "Print the "
+                + "ground-truth map in this form: v2lo, extended or grid.")
+        MapForm mapForm;
 
-        @Option(names = "--frame", paramLabel = "FRAME", defaultValue = "scene", description = "Map frame: scene "
-                + "or first-camera (needs a recorded camera). Default: ${DEFAULT-VALUE}.")
-        String frame;
+        @Option(names = "--frame", paramLabel = "FRAME", defaultValue = "scene", converter = Converters.Frame.class,
+                description = "Map frame: scene or first-camera (needs a recorded camera). Default: "
+                        + "${DEFAULT-VALUE}.")
+        MapFrame frame;
 
         @Override
         public Integer call() {
@@ -96,12 +97,8 @@ final class ScenesCommand implements Runnable {
                 return Main.EXIT_OK;
             }
             if (mapForm != null) {
-                MapFrame f = MapFrame.fromCode(frame);
-                if (f == null || f == MapFrame.UNSPECIFIED) {
-                    throw new IllegalArgumentException("unknown frame '" + frame + "'; available: scene, first-camera");
-                }
-                Layout layout = Layouts.fromScene(s, f, s.objects());
-                out.println(MapWriter.write(layout, MapForm.fromCode(mapForm)));
+                Layout layout = Layouts.fromScene(s, frame, s.objects());
+                out.println(MapWriter.write(layout, mapForm));
                 return Main.EXIT_OK;
             }
             out.printf("scene %s (%s), up %s, %d objects%n", s.id(), s.dataset(), s.up().code(), s.objects().size());

@@ -3,9 +3,9 @@ package dev.v2l.cli;
 import dev.v2l.scene.Scene;
 import dev.v2l.source.SceneJson;
 import dev.v2l.source.procedural.ProceduralSource;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,27 +20,32 @@ final class ScenesGenerate implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--count", required = true, description = "How many scenes.")
+    @Option(names = "--count", required = true, paramLabel = "N", converter = SceneCount.class,
+            description = "How many scenes (1..1000000).")
     int count;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    Mixins.Seed seed;
 
-    @Option(names = "--out", required = true, description = "Output folder (one SCENE_ID.json per scene).")
-    Path out;
+    @Mixin
+    Mixins.OutputFolder out;
+
+    /** 1..1,000,000 scenes. */
+    static final class SceneCount extends Converters.IntRange {
+        SceneCount() {
+            super(1, 1_000_000);
+        }
+    }
 
     @Override
     public Integer call() {
-        if (count < 1 || count > 1_000_000) {
-            throw new IllegalArgumentException("--count must be in 1..1000000, got " + count);
-        }
-        ProceduralSource src = new ProceduralSource(seed, count);
+        ProceduralSource src = new ProceduralSource(seed.value(), count);
         int objects = 0;
         for (Scene s : src) {
-            Inputs.writeAtomically(out.resolve(s.id() + ".json"), SceneJson.write(s));
+            Inputs.writeAtomically(out.dir().resolve(s.id() + ".json"), SceneJson.write(s));
             objects += s.objects().size();
         }
-        spec.commandLine().getErr().printf("wrote %d scenes (%d objects) to %s%n", count, objects, out);
+        spec.commandLine().getErr().printf("wrote %d scenes (%d objects) to %s%n", count, objects, out.dir());
         return Main.EXIT_OK;
     }
 }

@@ -11,8 +11,8 @@ import dev.v2l.layout.MapParseResult;
 import dev.v2l.layout.MapParser;
 import dev.v2l.metrics.MapMetrics;
 import dev.v2l.metrics.MapScoresJson;
-import dev.v2l.metrics.NumpySum;
 import dev.v2l.metrics.VsiMetrics;
+import dev.v2l.run.EvalSummary;
 import dev.v2l.qa.QuestionType;
 import dev.v2l.run.PredictionScores;
 import java.io.IOException;
@@ -23,12 +23,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code v2l score vsibench|map}: answer scores identical to VSI-Bench's, and map scores. */
-@Command(name = "score", description = "Score predictions: VSI-Bench answers exactly as its reference does, and "
-        + "cognitive maps against the truth.", subcommands = {ScoreCommand.Vsi.class, ScoreCommand.Map.class})
+@Command(name = "score", mixinStandardHelpOptions = true, description = "Score predictions: VSI-Bench answers "
+        + "exactly as its reference does, and cognitive maps against the truth.",
+        subcommands = {ScoreCommand.Vsi.class, ScoreCommand.Map.class},
+        footer = {"", "Example: v2l score vsibench --input predictions.jsonl"})
 final class ScoreCommand implements Runnable {
 
     @Spec
@@ -38,7 +41,7 @@ final class ScoreCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+        throw Cli.missingSubcommand(spec);
     }
 
     @Command(name = "vsibench", mixinStandardHelpOptions = true,
@@ -92,14 +95,7 @@ final class ScoreCommand implements Runnable {
             v2l.set("unparseable_per_type", MAPPER.valueToTree(unparseable));
             if (!qvs.isEmpty()) {
                 ObjectNode q = v2l.putObject("qvs");
-                double sum = 0;
-                for (var e : new TreeMap<>(qvs).entrySet()) {
-                    boolean letter = QuestionType.byName(e.getKey()).isMultipleChoice();
-                    double mean = NumpySum.mean(e.getValue()) * 100.;
-                    q.put(e.getKey() + "_" + (letter ? VsiMetrics.ACCURACY : VsiMetrics.MRA), mean);
-                    sum += mean;
-                }
-                q.put("overall", sum / qvs.size());
+                VsiMetrics.qvsSummary(qvs, EvalSummary::metric).forEach(q::put);
             }
             v2l.set("errors", MAPPER.valueToTree(errors));
             v2l.set("warnings", MAPPER.valueToTree(warnings));
@@ -123,9 +119,8 @@ final class ScoreCommand implements Runnable {
         @Option(names = "--gt", required = true, description = "True map text.")
         String gt;
 
-        @Option(names = "--tau", defaultValue = "1.0", description = "Match distance, metres. Default: "
-                + "${DEFAULT-VALUE}.")
-        double tau;
+        @Mixin
+        Mixins.Tau tau;
 
         @Option(names = "--align", description = "Also score after the best rigid alignment.")
         boolean align;
@@ -138,9 +133,9 @@ final class ScoreCommand implements Runnable {
                 throw new IllegalArgumentException(gt + ": no metric map could be read from the ground truth");
             }
             Layout pl = p.layout() == null ? Layout.empty(dev.v2l.layout.MapFrame.UNSPECIFIED) : p.layout();
-            MapMetrics.Comparison c = MapMetrics.compare(pl, g.layout(), tau);
+            MapMetrics.Comparison c = MapMetrics.compare(pl, g.layout(), tau.tau);
             ObjectNode o = MAPPER.createObjectNode();
-            o.put("tau", tau);
+            o.put("tau", tau.tau);
             o.put("map_recovered", p.layout() != null);
             o.put("parse_repairs", p.count(dev.v2l.layout.MapDiagnostic.Kind.REPAIR));
             o.put("parse_dropped", p.dropped());

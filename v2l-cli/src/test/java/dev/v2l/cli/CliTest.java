@@ -91,6 +91,26 @@ class CliTest {
         assertThat(no.code()).isEqualTo(1);
         assertThat(no.out()).contains("\"recovered\" : false").contains("no-map");
         assertThat(run("map", "parse", dir.resolve("missing.txt").toString()).code()).isEqualTo(2);
+        // binary input is bad input, not a map recovered from noise
+        Path png = dir.resolve("frame.png");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, '[', '{', '}', ']'});
+        Run binary = run("map", "parse", png.toString());
+        assertThat(binary.code()).isEqualTo(2);
+        assertThat(binary.err()).contains("frame.png: not UTF-8 text");
+        Path nul = dir.resolve("nul.txt");
+        Files.write(nul, "<map>[{\"object_name\": \"sofa\", \"bbox\": [0, 0, 2, 1]}]</map>\0\0".getBytes());
+        Run withNul = run("map", "parse", nul.toString());
+        assertThat(withNul.code()).isEqualTo(2);
+        assertThat(withNul.err()).contains("nul.txt: binary data, not text");
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(new byte[] {(byte) 0xff, (byte) 0xfe, '[', ']'}));
+            Run piped = run("map", "parse", "-");
+            assertThat(piped.code()).isEqualTo(2);
+            assertThat(piped.err()).contains("standard input: not UTF-8 text");
+        } finally {
+            System.setIn(stdin);
+        }
     }
 
     @Test

@@ -35,7 +35,7 @@ class DeterminismAcrossProcessesTest {
             v2l(dir.resolve(run + "-qa.jsonl"), "qa", "generate", "procedural:seed=2,count=6", "--per-scene", "3",
                     "--seed", "2", "--quiet");
         }
-        for (String f : List.of("train.jsonl", "val.jsonl", "test.jsonl", "stats.json")) {
+        for (String f : List.of("jsonl/train.jsonl", "jsonl/val.jsonl", "jsonl/test.jsonl", "stats.json")) {
             String a = Files.readString(dir.resolve("a").resolve(f));
             String b = Files.readString(dir.resolve("b").resolve(f));
             if (f.equals("stats.json")) { // the provenance names the two output folders
@@ -50,6 +50,6 @@ class DeterminismAcrossProcessesTest {
             assertThat(a).as(f).isEqualTo(b);
         }
         assertThat(Files.readAllBytes(dir.resolve("a-qa.jsonl"))).isEqualTo(Files.readAllBytes(dir.resolve("b-qa.jsonl")));
-        assertThat(Files.readAllLines(dir.resolve("a").resolve("train.jsonl"))).isNotEmpty();
+        assertThat(Files.readAllLines(dir.resolve("a").resolve("jsonl/train.jsonl"))).isNotEmpty();
     }
 }

@@ -25,8 +25,8 @@ class EvalCliTest {
     @BeforeAll
     static void bench() {
         bench = shared.resolve("bench");
-        CliTest.Run r = run("bench", "build", "procedural:seed=4,count=12", "--types", "qvs", "--size", "30",
-                "--frames", "1,8", "--image-size", "160x120", "--seed", "4", "--out", bench.toString());
+        CliTest.Run r = run("bench", "build", "procedural:seed=4,count=12", "--types", "qvs", "--items", "30",
+                "--frames", "1,8", "--size", "160x120", "--seed", "4", "--out", bench.toString());
         assertThat(r.code()).as(r.err()).isZero();
     }
 
@@ -52,6 +52,26 @@ class EvalCliTest {
         assertThat(r.out()).contains("oracle").contains("100.0");
         JsonNode prov = M.readTree(out.resolve("provenance.json").toFile());
         assertThat(prov.path("models").toString()).contains("oracle", "blind");
+        assertThat(prov.path("command").get(1).asText()).isEqualTo("eval");
+        assertThat(prov.path("command").get(2).asText()).isEqualTo(bench.toString()); // "eval" once
+        // One QVS summary: 'score vsibench' on the blind model's answers gives summary.json's numbers to the bit.
+        StringBuilder preds = new StringBuilder();
+        for (String l : lines) {
+            JsonNode rec = M.readTree(l);
+            if (rec.path("model").asText().equals("blind")) {
+                preds.append(M.createObjectNode().put("question_type", rec.path("question_type").asText())
+                        .put("ground_truth", rec.path("ground_truth").asText())
+                        .put("prediction", rec.path("answer").asText())).append('\n');
+            }
+        }
+        Path predFile = dir.resolve("blind.jsonl");
+        Files.writeString(predFile, preds);
+        CliTest.Run scored = run("score", "vsibench", "--input", predFile.toString());
+        assertThat(scored.code()).as(scored.err()).isZero();
+        JsonNode blind = summary.path("runs").get(1);
+        assertThat(blind.path("model").asText()).isEqualTo("blind");
+        assertThat(blind.path("qvs").path("overall").asDouble()).isLessThan(100.0);
+        assertThat(M.readTree(scored.out()).path("v2l").path("qvs")).isEqualTo(blind.path("qvs"));
         assertThat(prov.path("inputs").get(0).path("sha256").asText()).hasSize(64);
         CliTest.Run again = run("eval", bench.toString(), "--model", "oracle", "--model", "blind", "--out",
                 out.toString());

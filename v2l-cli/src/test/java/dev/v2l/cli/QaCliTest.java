@@ -52,10 +52,10 @@ class QaCliTest {
         String scene = first.replaceAll(".*\"scene_id\":\"([^\"]+)\".*", "$1");
         Path q = dir.resolve("q.json");
         Files.writeString(q, first);
-        CliTest.Run r = run("qa", "answer", "--scene", VSI + ":" + scene, "--question-file", q.toString());
+        CliTest.Run r = run("qa", "answer", VSI, "--scene", scene, "--question-file", q.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("If I am standing by the").contains("f × v =").contains("= ground truth");
-        CliTest.Run bad = run("qa", "answer", "--scene", VSI, "--question-file", q.toString());
+        CliTest.Run bad = run("qa", "answer", VSI, "--scene", "no-such-scene", "--question-file", q.toString());
         assertThat(bad.code()).isEqualTo(2);
     }
 

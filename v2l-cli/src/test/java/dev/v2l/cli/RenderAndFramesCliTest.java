@@ -66,6 +66,10 @@ class RenderAndFramesCliTest {
                 sampled.toString());
         assertThat(f.code()).as(f.err()).isZero();
         assertThat(Files.readAllLines(sampled.resolve("frames.jsonl"))).hasSize(8);
+        CliTest.Run tooMany = run("frames", out.resolve("video.mp4").toString(), "--count", "9", "--out",
+                dir.resolve("nine").toString());
+        assertThat(tooMany.code()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("--count 9:").contains("has only 8 frames");
         BufferedImage decoded = ImageIO.read(sampled.resolve("frame_000003.png").toFile());
         assertThat(meanAbsDiff(decoded, rgb)).isLessThan(12);
         assertThat(meanAbsDiff(decoded, ImageIO.read(out.resolve("rgb/000006.png").toFile())))
@@ -88,7 +92,7 @@ class RenderAndFramesCliTest {
     @Test
     void badArgumentsAreUsageErrors(@TempDir Path dir) throws Exception {
         assertThat(run("render", "procedural:seed=5,count=3", "--scene", "proc-5-0002", "--size", "big", "--out",
-                dir.toString()).err()).contains("--size must be WIDTHxHEIGHT");
+                dir.toString()).err()).contains("Invalid value for option '--size': 'big' is not WIDTHxHEIGHT");
         assertThat(run("render", "procedural:seed=5,count=3", "--scene", "nope", "--out", dir.toString()).code())
                 .isEqualTo(2);
         assertThat(run("render", "procedural:seed=5,speed=3", "--scene", "x", "--out", dir.toString()).err())
@@ -99,6 +103,6 @@ class RenderAndFramesCliTest {
         assertThat(f.code()).isEqualTo(2);
         assertThat(f.err()).contains("x.mp4: not a video FFmpeg can read");
         assertThat(run("frames", notVideo.toString(), "--out", dir.toString()).err())
-                .contains("exactly one of --count N or --sampling SPEC");
+                .contains("Missing required argument (specify one of these): (--count=N | --sampling=SPEC)");
     }
 }

@@ -153,4 +153,27 @@ public final class VsiMetrics {
         String values = String.join(", ", reported.values().stream().map(v -> Decimals.format(v, 3)).toList());
         return new Summary(reported, keys, values, out, warnings);
     }
+
+    /**
+     * The QVS-Bench summary in VSI-Bench's manner, for types the reference does not know: {@code overall} (the plain
+     * mean of the entries) first, then per type in name order its mean score ×100, averaged as pandas does
+     * ({@link NumpySum}), keyed {@code type_metric}. One implementation for {@code score vsibench} and
+     * {@code summary.json}.
+     *
+     * @param metricOf the metric a type is scored by ({@link #ACCURACY} or {@link #MRA})
+     */
+    public static Map<String, Double> qvsSummary(Map<String, List<Double>> scoresByType,
+            java.util.function.Function<String, String> metricOf) {
+        Map<String, Double> entries = new LinkedHashMap<>();
+        double sum = 0;
+        for (String type : new java.util.TreeSet<>(scoresByType.keySet())) {
+            double mean = NumpySum.mean(scoresByType.get(type)) * 100.;
+            entries.put(type + "_" + metricOf.apply(type), mean);
+            sum += mean;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("overall", sum / entries.size());
+        out.putAll(entries);
+        return out;
+    }
 }

@@ -28,7 +28,8 @@ import java.util.function.IntConsumer;
 
 /**
  * {@code v2l dataset build}: samples from every scene of a source, streamed into the chosen formats, split by scene
- * (no scene in two splits), with {@code stats.json}, {@code dataset_card.md} and {@code provenance.json}. Scenes are
+ * (no scene in two splits), each format in its own folder ({@code OUT/swift/train.jsonl}, also when only one is
+ * chosen) beside {@code OUT/images/}, with {@code stats.json}, {@code dataset_card.md} and {@code provenance.json}. Scenes are
  * rendered ahead on worker threads; samples are built and written in scene order, so the output is the same for any
  * number of threads. Files are written under temporary names and renamed when the build completes.
  */
@@ -66,7 +67,7 @@ public final class DatasetBuilder {
         Map<String, BufferedWriter> writers = new LinkedHashMap<>();
         Map<String, Path[]> files = new LinkedHashMap<>();
         for (Exporter f : o.formats()) {
-            Path dir = o.formats().size() == 1 ? out : out.resolve(f.code());
+            Path dir = out.resolve(f.code());
             Files.createDirectories(dir);
             for (String s : SPLITS) {
                 Path file = dir.resolve(s + ".jsonl");
@@ -154,7 +155,7 @@ public final class DatasetBuilder {
 
     private void writeExtras(Path out, DatasetStats stats, Provenance provenance, long start) throws IOException {
         for (Exporter f : o.formats()) {
-            Path dir = o.formats().size() == 1 ? out : out.resolve(f.code());
+            Path dir = out.resolve(f.code());
             if (f == Exporter.LLAMAFACTORY) {
                 ObjectNode info = MAPPER.createObjectNode();
                 for (String s : SPLITS) {
@@ -178,8 +179,7 @@ public final class DatasetBuilder {
                         "  prompt_key: problem",
                         "  answer_key: answer",
                         "  image_key: images",
-                        "  image_dir: " + (f == Exporter.EASYR1 && o.formats().size() > 1 ? out.toAbsolutePath()
-                                : abs),
+                        "  image_dir: " + out.toAbsolutePath(),
                         "worker:",
                         "  reward:",
                         "    reward_type: batch",

@@ -90,4 +90,19 @@ public final class Models {
         throw new IllegalArgumentException("unknown model '" + spec + "'; available: oracle, scene-oracle, blind, "
                 + "random[:SEED], openai:http://HOST:PORT/v1#MODEL (see v2l models)");
     }
+
+    /**
+     * The models of the specs, in order; remote ones answer from {@code cache} first (when it is not null); a plain
+     * {@code random} takes the run's seed.
+     */
+    public static java.util.List<VisionLanguageModel> openAll(java.util.List<String> specs, Options o,
+            ResponseCache cache, long seed) {
+        java.util.List<VisionLanguageModel> ms = new java.util.ArrayList<>();
+        for (String m : specs) {
+            VisionLanguageModel model = open(m.strip().toLowerCase(Locale.ROOT).equals("random") ? "random:" + seed
+                    : m, o);
+            ms.add(cache == null || isBuiltin(m) ? model : cache.wrap(model, o.maxPixels()));
+        }
+        return ms;
+    }
 }

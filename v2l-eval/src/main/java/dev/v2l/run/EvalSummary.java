@@ -98,15 +98,7 @@ public final class EvalSummary {
         }
         if (!qvs.isEmpty()) {
             ObjectNode q = n.putObject("qvs");
-            double sum = 0;
-            Map<String, Double> entries = new LinkedHashMap<>();
-            for (Map.Entry<String, List<Double>> e : qvs.entrySet()) {
-                double m = Statistics.mean(toArray(e.getValue())) * 100;
-                entries.put(e.getKey() + "_" + metric(e.getKey()), m);
-                sum += m;
-            }
-            q.put("overall", sum / entries.size());
-            entries.forEach(q::put);
+            VsiMetrics.qvsSummary(qvs, EvalSummary::metric).forEach(q::put);
         }
         ObjectNode tasks = n.putObject("tasks");
         List<double[]> groups = new ArrayList<>();

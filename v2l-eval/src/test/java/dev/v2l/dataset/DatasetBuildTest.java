@@ -148,8 +148,9 @@ class DatasetBuildTest {
         Path v2lo = tmp.resolve("v2lo-noimg");
         new DatasetBuilder(options(List.of(Exporter.JSONL), MapForm.V2LO, false)).build(
                 SceneSources.open("procedural:seed=4,count=8"), v2lo, prov(), i -> { });
-        List<JsonNode> g = all(grid);
-        List<JsonNode> v = all(v2lo);
+        assertThat(grid.resolve("train.jsonl")).doesNotExist(); // one layout: OUT/FORMAT/ also for one format
+        List<JsonNode> g = all(grid.resolve("jsonl"));
+        List<JsonNode> v = all(v2lo.resolve("jsonl"));
         assertThat(g).hasSameSizeAs(v);
         for (int i = 0; i < g.size(); i++) {
             assertThat(g.get(i).get("id")).isEqualTo(v.get(i).get("id"));

@@ -40,6 +40,7 @@ public final class VideoEncoder {
         Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp.mp4");
         FFmpegFrameRecorder rec = new FFmpegFrameRecorder(tmp.toFile(), w, h, 0);
         rec.setFormat("mp4");
+        rec.setOption("movflags", "+faststart"); // the index first, as web and phone videos have it
         rec.setFrameRate(fps);
         rec.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         boolean h264 = avcodec.avcodec_find_encoder(avcodec.AV_CODEC_ID_H264) != null;

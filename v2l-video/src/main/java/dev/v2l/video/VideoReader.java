@@ -124,6 +124,8 @@ public final class VideoReader implements AutoCloseable {
         // Seek just before the target (FFmpeg lands on the key frame before and decodes forward); if that overshoots,
         // back off further; last, decode from the first frame.
         int[] backOff = {0, 2 * FORWARD_WINDOW, target};
+        int lastDecoded = -1;
+        boolean reachedEnd = false;
         for (int attempt = 0; attempt < backOff.length; attempt++) {
             if (next < 0 || target < next || target - next > FORWARD_WINDOW || attempt > 0) {
                 double from = Math.max(0, target - backOff[attempt]) - 0.25;
@@ -134,9 +136,11 @@ public final class VideoReader implements AutoCloseable {
                 Frame f = grabber.grabImage();
                 if (f == null) {
                     next = -1;
+                    reachedEnd = true;
                     break;
                 }
                 int index = (int) Math.round((f.timestamp - startMicros) * info.fps() / 1e6);
+                lastDecoded = Math.max(lastDecoded, index);
                 next = index + 1;
                 if (index == target) {
                     BufferedImage img = deepCopy(converter.convert(f));
@@ -149,7 +153,13 @@ public final class VideoReader implements AutoCloseable {
                 }
             }
         }
-        throw new FrameGrabber.Exception("frame " + target + " could not be located exactly (variable frame rate?)");
+        if (reachedEnd && lastDecoded < target) {
+            throw new FrameGrabber.Exception("the video data ends after frame " + lastDecoded + " although the header "
+                    + "declares " + info.frames() + " frames: the file looks truncated (frame " + target
+                    + " was asked for)");
+        }
+        throw new FrameGrabber.Exception("frame " + target + " could not be located exactly (the frame times do not "
+                + "follow the declared " + info.fps() + " fps: variable frame rate?)");
     }
 
     /** The converter reuses its buffer: copy before the next frame overwrites it. */

@@ -133,6 +133,15 @@ class VideoReaderTest {
         try (VideoReader r = VideoReader.open(video)) {
             assertThatThrownBy(() -> r.read(new int[] {FRAMES}, 0)).hasMessageContaining("frame 150 does not exist");
         }
+        // The header survives, the data does not: say so rather than blame the frame rate.
+        Path truncated = dir.resolve("truncated.mp4");
+        Files.write(truncated, java.util.Arrays.copyOf(head, head.length / 2));
+        try (VideoReader r = VideoReader.open(truncated)) {
+            assertThat(r.info().frames()).isEqualTo(FRAMES);
+            assertThatThrownBy(() -> r.read(new int[] {FRAMES - 1}, 0)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("truncated.mp4: cannot decode: the video data ends after frame")
+                    .hasMessageContaining("the file looks truncated").hasMessageNotContaining("variable frame rate");
+        }
     }
 
     @Test
