@@ -220,7 +220,8 @@ public final class ReportWriter {
     private static String headline(List<Run> runs) {
         List<String> tasks = tasks(runs);
         StringBuilder sb = new StringBuilder("<table class=\"headline\" id=\"headline\"><thead><tr><th>run</th>"
-                + "<th>overall</th><th>VSI overall</th><th>QVS overall</th>");
+                + "<th title=\"answers scored / requests that failed (failures are not scored)\">answered / "
+                + "failed</th><th>overall</th><th>VSI overall</th><th>QVS overall</th>");
         for (String t : tasks) {
             sb.append("<th title=\"").append(Html.esc(EvalSummary.metric(t))).append("\">")
                     .append(Html.esc(t.replace('_', ' '))).append("</th>");
@@ -231,6 +232,12 @@ public final class ReportWriter {
             String id = Integer.toString(i);
             sb.append("<tr><th title=\"").append(Html.esc(r.model())).append("\">").append(Html.esc(r.label()))
                     .append("</th>");
+            JsonNode sm = r.summary();
+            int failed = sm.path("failed").asInt(sm.path("errors").asInt());
+            int answered = sm.path("answered").asInt(sm.path("samples").asInt() - failed);
+            sb.append("<td data-run=\"").append(id).append("\" data-task=\"answered\"").append(failed > 0
+                    ? " class=\"failed\"" : "").append(">").append(answered).append(" / ").append(failed)
+                    .append("</td>");
             sb.append(cell(r.summary().path("overall"), id, "overall"));
             sb.append(plain(r.summary().path("vsi").path("overall"), id, "vsi_overall"));
             sb.append(plain(r.summary().path("qvs").path("overall"), id, "qvs_overall"));
@@ -242,7 +249,8 @@ public final class ReportWriter {
         sb.append("</tbody></table><p class=\"note\">Answer scores ×100 as VSI-Bench reports them: accuracy for "
                 + "multiple choice, mean relative accuracy (MRA) for numbers. Brackets: 95 % bootstrap interval "
                 + "(1,000 resamples). Overall is the mean of task means, the three relative-direction types counting "
-                + "as one task; VSI and QVS overall as each benchmark's own summary computes them.</p>");
+                + "as one task; VSI and QVS overall as each benchmark's own summary computes them. Requests that "
+                + "failed (no answer from the model) are counted apart and not scored.</p>");
         return sb.toString();
     }
 
