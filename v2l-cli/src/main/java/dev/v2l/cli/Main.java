@@ -40,7 +40,13 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (used by tests). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        int code = cl.execute(args);
+        // picocli's writers flush on println only: output that ends without a newline (scenes show --json) would
+        // be lost at exit
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
     }
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {

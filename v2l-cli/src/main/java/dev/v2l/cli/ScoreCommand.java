@@ -1,6 +1,5 @@
 package dev.v2l.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,14 +12,12 @@ import dev.v2l.metrics.MapMetrics;
 import dev.v2l.metrics.MapScoresJson;
 import dev.v2l.metrics.VsiMetrics;
 import dev.v2l.run.EvalSummary;
-import dev.v2l.qa.QuestionType;
 import dev.v2l.run.PredictionScores;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

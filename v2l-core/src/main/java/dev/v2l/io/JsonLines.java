@@ -108,11 +108,18 @@ public final class JsonLines implements AutoCloseable {
 
     /** What is wrong with a line, in words ("not valid JSON: …", "more than one JSON value on the line"). */
     public static String problem(JsonProcessingException e) {
-        String m = e.getOriginalMessage();
+        String m = message(e);
         if (m != null && m.startsWith("Trailing token")) {
             return "more than one JSON value on the line (one record per line; found something after the first)";
         }
         return "not valid JSON: " + m;
+    }
+
+    /** Jackson's message without its "[Source: …]" notes (Java class names, not the user's file). */
+    public static String message(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        return m == null ? "" : m.replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\][^)]*\\)", "")
+                .replaceAll("\\s*at \\[Source: [^\\]]*\\]", "").replaceAll("\\[Source: [^\\]]*\\]", "");
     }
 
     @Override

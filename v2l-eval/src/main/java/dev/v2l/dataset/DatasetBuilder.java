@@ -88,6 +88,7 @@ public final class DatasetBuilder {
         });
         record Ready(Scene scene, SceneFrames frames) {
         }
+        boolean ok = false;
         try {
             List<String> ids = src.ids();
             Deque<Future<Ready>> window = new ArrayDeque<>();
@@ -126,10 +127,16 @@ public final class DatasetBuilder {
                 }
                 progress.accept(++done);
             }
+            ok = true;
         } finally {
             pool.shutdownNow();
             for (BufferedWriter w : writers.values()) {
                 w.close();
+            }
+            if (!ok) {
+                for (Path[] p : files.values()) {
+                    Files.deleteIfExists(p[0]); // no half-written split files left behind
+                }
             }
         }
         for (Path[] p : files.values()) {

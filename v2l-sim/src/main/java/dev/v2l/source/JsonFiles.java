@@ -50,7 +50,7 @@ final class JsonFiles {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
                     ? "something follows the JSON value (one value per file; for several, use a list or JSON Lines)"
-                    : e.getOriginalMessage();
+                    : JsonLines.message(e);
             throw BadInputException.ofFile(file.toString(), "not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + what, e);
         } catch (IOException e) {

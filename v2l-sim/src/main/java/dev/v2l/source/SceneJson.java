@@ -228,6 +228,6 @@ public final class SceneJson {
             }
             objects.add(new SceneObject(oid, label, box, parent, visible));
         }
-        return new Scene(id, dataset, up, new Room(area, regions), objects, camera, intrinsics);
+        return SceneBounds.check(new Scene(id, dataset, up, new Room(area, regions), objects, camera, intrinsics), f);
     }
 }
