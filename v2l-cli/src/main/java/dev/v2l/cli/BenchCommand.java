@@ -33,13 +33,14 @@ import picocli.CommandLine.Spec;
                 + "(VSI-Bench per-sample scoring, one thread), 'service' (the reward service on loopback at 1 and 64 "
                 + "connections), 'eval' (the evaluation runner against a fake server answering after 50 ms, concurrency 64: ideal "
                 + "1,280 requests/s), 'render' (640x480 RGB + depth + instance frames of a 30-object room, --threads "
-                + "workers), 'video' (16 uniform PNG frames from --video, against ffmpeg).",
+                + "workers), 'video' (16 uniform PNG frames from --video, against ffmpeg), 'detect' (the Objectron "
+                + "detector on rendered 640x480 frames: whole calls per second on 1 thread and on --threads threads).",
         footer = {"", "Example: v2l bench parse distance --seconds 2",
             "'v2l bench build' builds a benchmark (QVS-Bench style); see 'v2l bench build --help'."})
 final class BenchCommand implements Callable<Integer> {
 
     static final List<String> NAMES = List.of("parse", "distance", "qa", "reward", "vsi-score", "service", "eval",
-            "render", "video");
+            "render", "video", "detect");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -63,8 +64,8 @@ final class BenchCommand implements Callable<Integer> {
             + "three VSI-Bench meta_info files in ../shared/data/vsibench-meta.")
     List<String> qaSources = new ArrayList<>();
 
-    @Option(names = "--threads", defaultValue = "0", converter = Converters.NonNegativeInt.class, description = "Worker threads for the qa benchmark (0: one per "
-            + "processor).")
+    @Option(names = "--threads", defaultValue = "0", converter = Converters.NonNegativeInt.class, description =
+            "Worker threads for the qa, render and detect benchmarks (0: one per processor).")
     int threads;
 
     @Option(names = "--video", description = "The video for the video benchmark (a 60 s 720p clip).")
@@ -99,6 +100,13 @@ final class BenchCommand implements Callable<Integer> {
                 case "reward" -> RewardBench.library(out, seconds, iterations, seed);
                 case "vsi-score" -> RewardBench.vsiScoring(out, seconds, iterations, seed);
                 case "render" -> benchRender(out);
+                case "detect" -> {
+                    try {
+                        DetectBench.run(out, seconds, iterations, threads, seed);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("detect benchmark failed: " + e.getMessage(), e);
+                    }
+                }
                 case "video" -> {
                     try {
                         VideoBench.run(out, video, iterations);

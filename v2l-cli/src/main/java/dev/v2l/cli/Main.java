@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, ScenesCommand.class, RenderCommand.class, FramesCommand.class, MapCommand.class,
             QaCommand.class, DatasetCommand.class,
             EvalCommand.class, ModelsCommand.class, ReportCommand.class, ScoreCommand.class,
-            RewardCommand.class, BenchCommand.class,
+            RewardCommand.class, BenchCommand.class, DetectCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  v2l demo", "  v2l scenes list ../shared/data/vsibench-meta/scannet_meta_info_val.json",
             "", "Exit codes: 0 ok, 1 failure, 2 usage error or bad input.",
