@@ -46,7 +46,7 @@ record SceneFrames(Observation observation, String imageDir) {
                     Intrinsics small = Intrinsics.fromVerticalFov(160, 120, o.fov());
                     return new SceneFrames(new SceneRenderer(scene, small).render(poses, o.fps(), 1, null), null);
                 }
-                String rel = "images/" + safe(scene.id());
+                String rel = "images/" + dev.v2l.io.FolderNames.of(scene.id());
                 Path dir = out.resolve(rel);
                 Files.createDirectories(dir);
                 Intrinsics k = Intrinsics.fromVerticalFov(o.width(), o.height(), o.fov());
@@ -60,9 +60,5 @@ record SceneFrames(Observation observation, String imageDir) {
                 return new SceneFrames(obs, rel);
             }
         }
-    }
-
-    static String safe(String id) {
-        return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -23,9 +23,15 @@ class RewardServerHostileClientsTest {
     static final String RECORD = "{\"response\": \"<map>m</map><think>t</think><answer>A</answer>\", "
             + "\"ground_truth\": \"A\"}";
 
+    /** Short timeouts, for the slow-client tests. */
     static RewardServer server(RewardFunction fn, long maxBody) throws IOException {
         return new RewardServer("127.0.0.1", 0, fn, new RewardServer.Limits(maxBody, Duration.ofMillis(800),
                 Duration.ofMillis(800), Duration.ofSeconds(5), 64), 2, "test", m -> { }).start();
+    }
+
+    /** The default timeouts: big bodies take their time on a loaded machine. */
+    static RewardServer patient(RewardFunction fn, long maxBody) throws IOException {
+        return new RewardServer("127.0.0.1", 0, fn, RewardServer.Limits.of(maxBody), 2, "test", m -> { }).start();
     }
 
     static Socket open(int port) throws IOException {
@@ -124,7 +130,7 @@ class RewardServerHostileClientsTest {
 
     @Test
     void hostileBodiesGetAnAnswerNamingTheProblem() throws Exception {
-        try (RewardServer server = server(Rewards.v2lo(), 32L << 20)) {
+        try (RewardServer server = patient(Rewards.v2lo(), 32L << 20)) {
             int port = server.port();
             HttpResponse<String> deep = RewardServerTest.post(port, "/score", "[".repeat(2000) + "]".repeat(2000));
             assertThat(deep.statusCode()).isEqualTo(400);
@@ -165,7 +171,7 @@ class RewardServerHostileClientsTest {
             assertThat(badChunk.statusCode()).isEqualTo(200); // chunked, no Content-Length: read and scored
             assertThat(timedHealth(port)).isLessThan(1000);
         }
-        try (RewardServer map = server(Rewards.v2lMap(Rewards.Weights.DEFAULT), 1 << 20)) {
+        try (RewardServer map = patient(Rewards.v2lMap(Rewards.Weights.DEFAULT), 1 << 20)) {
             HttpResponse<String> r = RewardServerTest.post(map.port(), "/score", "[" + RECORD + ", {\"response\": "
                     + "\"x\", \"ground_truth\": \"A\", \"objects\": \"x\"}]");
             assertThat(r.statusCode()).isEqualTo(400);
