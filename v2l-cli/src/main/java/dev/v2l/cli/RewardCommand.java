@@ -165,6 +165,39 @@ final class RewardCommand implements Runnable {
             }
         }
 
+        @Option(names = "--header-timeout", paramLabel = "SECONDS", defaultValue = "10", converter = Seconds.class,
+                description = "A request's line and headers must arrive within this time once started, or the "
+                        + "connection is closed. Default: ${DEFAULT-VALUE}.")
+        int headerTimeout;
+
+        @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "60", converter = Seconds.class,
+                description = "A request's body must arrive within this time after its headers, or 408. Default: "
+                        + "${DEFAULT-VALUE}.")
+        int bodyTimeout;
+
+        @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30", converter = Seconds.class,
+                description = "Connections without traffic for this long are closed. Default: ${DEFAULT-VALUE}.")
+        int idleTimeout;
+
+        @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1024", converter =
+                Connections.class, description = "Connections open at once; more wait to be accepted. Default: "
+                        + "${DEFAULT-VALUE}.")
+        int maxConnections;
+
+        /** 1..3600 s. */
+        static final class Seconds extends Converters.IntRange {
+            Seconds() {
+                super(1, 3600);
+            }
+        }
+
+        /** 1..100000 connections. */
+        static final class Connections extends Converters.IntRange {
+            Connections() {
+                super(1, 100_000);
+            }
+        }
+
         @Mixin
         Kind kind = new Kind();
 
@@ -172,8 +205,16 @@ final class RewardCommand implements Runnable {
         public Integer call() throws Exception {
             RewardFunction fn = kind.build();
             int n = threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors();
-            RewardServer server = new RewardServer(host, port, fn, maxBodyMb * 1024L * 1024L, n,
-                    VersionProvider.version()).start();
+            RewardServer.Limits limits = new RewardServer.Limits(maxBodyMb * 1024L * 1024L,
+                    java.time.Duration.ofSeconds(headerTimeout), java.time.Duration.ofSeconds(bodyTimeout),
+                    java.time.Duration.ofSeconds(idleTimeout), maxConnections);
+            PrintWriter log = spec.commandLine().getErr();
+            RewardServer server = new RewardServer(host, port, fn, limits, n, VersionProvider.version(), line -> {
+                synchronized (log) {
+                    log.println(line);
+                    log.flush();
+                }
+            }).start();
             PrintWriter err = spec.commandLine().getErr();
             err.printf("v2l reward (%s) serving on http://%s:%d  (POST /score, GET /health; Ctrl-C or SIGTERM stops)%n",
                     fn.kind(), server.host(), server.port());
