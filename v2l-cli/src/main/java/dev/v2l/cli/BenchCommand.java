@@ -6,8 +6,8 @@ import dev.v2l.geom.Vec2;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.LayoutObject;
 import dev.v2l.layout.MapFrame;
-import dev.v2l.layout.MapParser;
-import dev.v2l.layout.MapWriter;
+import dev.v2l.layout.text.MapParser;
+import dev.v2l.layout.text.MapWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code v2l bench}: throughput figures for the hot paths, on one thread, after warm-up. Each benchmark runs
  * {@code --iterations} timed rounds of about {@code --seconds} each and prints the median rate and the range.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchBuildCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {BenchBuildCommand.class, BenchImportCommand.class},
         description = "Measure throughput of hot paths: 'parse' (typical model responses with a v2lo map, one "
                 + "thread), 'distance' (all pairwise prism distances of a 40-object scene, one thread), 'qa' (question "
                 + "generation with JSON output over every scene of --qa-source, all types, 20 per type per scene, "
@@ -34,13 +35,16 @@ import picocli.CommandLine.Spec;
                 + "connections), 'eval' (the evaluation runner against a fake server answering after 50 ms, concurrency 64: ideal "
                 + "1,280 requests/s), 'render' (640x480 RGB + depth + instance frames of a 30-object room, --threads "
                 + "workers), 'video' (16 uniform PNG frames from --video, against ffmpeg), 'detect' (the Objectron "
-                + "detector on rendered 640x480 frames: whole calls per second on 1 thread and on --threads threads).",
+                + "detector on rendered 640x480 frames: whole calls per second on 1 thread and on --threads threads), "
+                + "'vsi-import' (5,000 VSI-Bench questions over 288 videos, each a link to --video, imported at 8, 16 "
+                + "and 32 frames, then resumed).",
         footer = {"", "Example: v2l bench parse distance --seconds 2",
-            "'v2l bench build' builds a benchmark (QVS-Bench style); see 'v2l bench build --help'."})
+            "'v2l bench build' builds a benchmark (QVS-Bench style); see 'v2l bench build --help'.",
+            "'v2l bench import' imports an official benchmark; see 'v2l bench import --help'."})
 final class BenchCommand implements Callable<Integer> {
 
     static final List<String> NAMES = List.of("parse", "distance", "qa", "reward", "vsi-score", "service", "eval",
-            "render", "video", "detect");
+            "render", "video", "detect", "vsi-import");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -81,7 +85,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> run = names.isEmpty() ? NAMES.stream().filter(n -> !n.equals("video") || video != null).toList()
+        List<String> run = names.isEmpty() ? NAMES.stream().filter(n -> !n.equals("video") && !n.equals("vsi-import")
+                || video != null).toList()
                 : names;
         for (String n : run) {
             if (!NAMES.contains(n)) {
@@ -114,6 +119,16 @@ final class BenchCommand implements Callable<Integer> {
                         throw e;
                     } catch (Exception e) {
                         throw new IllegalStateException("video benchmark failed: " + e.getMessage(), e);
+                    }
+                }
+                case "vsi-import" -> {
+                    try {
+                        ImportBench.run(out, video, java.nio.file.Path.of("../shared/data/vsibench-meta"), 5000, threads > 0 ? threads
+                                : Runtime.getRuntime().availableProcessors(), seed);
+                    } catch (IllegalArgumentException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException("vsi-import benchmark failed: " + e.getMessage(), e);
                     }
                 }
                 case "eval" -> {

@@ -1,7 +1,7 @@
 package dev.v2l.cli;
 
 import dev.v2l.dataset.Exporter;
-import dev.v2l.layout.MapForm;
+import dev.v2l.layout.text.MapForm;
 import dev.v2l.layout.MapFrame;
 import dev.v2l.qa.QuestionType;
 import dev.v2l.run.PromptKind;

@@ -5,7 +5,7 @@ import dev.v2l.dataset.DatasetOptions;
 import dev.v2l.dataset.DatasetStats;
 import dev.v2l.dataset.Exporter;
 import dev.v2l.io.Provenance;
-import dev.v2l.layout.MapForm;
+import dev.v2l.layout.text.MapForm;
 import dev.v2l.source.SceneSource;
 import dev.v2l.source.SceneSources;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.v2l.dataset.BenchBuilder;
 import dev.v2l.dataset.DatasetOptions;
 import dev.v2l.dataset.Exporter;
 import dev.v2l.io.Provenance;
-import dev.v2l.layout.MapForm;
+import dev.v2l.layout.text.MapForm;
 import dev.v2l.model.ModelRequest;
 import dev.v2l.model.Models;
 import dev.v2l.model.ResponseCache;

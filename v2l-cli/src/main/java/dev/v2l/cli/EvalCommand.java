@@ -65,6 +65,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "Only the first N items (0: all).")
     int limit;
 
+    @Option(names = "--frames", paramLabel = "N", converter = Converters.FrameCount.class, description = "Only the "
+            + "items with N frames: one frame count of a multi-count 'bench import' (the items get their official "
+            + "ids back) or of 'bench build'.")
+    Integer frames;
+
     @Mixin
     Mixins.OutputFolder out;
 
@@ -104,11 +109,15 @@ final class EvalCommand implements Callable<Integer> {
         Path results = out.dir();
         Path benchFile = BenchItems.file(bench);
         List<BenchItem> items = BenchItems.read(bench);
+        if (frames != null) {
+            items = BenchItems.withFrameCount(items, frames);
+        }
+        String body = prompt.extraBody(extraBody);
         Models.Options mo = models.options(maxPixels.maxPixels, env);
         List<VisionLanguageModel> ms = Models.openAll(models.required(), mo, noCache ? null
                 : new ResponseCache(cache != null ? cache : results.resolve("cache")), seed);
         ModelRequest.Settings gen = new ModelRequest.Settings(temperature, maxTokens > 0 ? maxTokens
-                : prompt.defaultMaxTokens(), seed, extraBody);
+                : prompt.defaultMaxTokens(), seed, body);
         EvalRunner runner = new EvalRunner(new EvalRunner.Settings(prompt, models.concurrency, limit, gen, tau.tau),
                 benchFile.toAbsolutePath().getParent());
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -118,7 +127,8 @@ final class EvalCommand implements Callable<Integer> {
         settings.put("temperature", temperature);
         settings.put("max_tokens", gen.maxTokens());
         settings.put("seed", seed);
-        settings.put("extra_body", extraBody);
+        settings.put("extra_body", body);
+        settings.put("frames", frames);
         settings.put("max_pixels", maxPixels.maxPixels);
         settings.put("timeout_s", models.timeout);
         settings.put("retries", models.retries);

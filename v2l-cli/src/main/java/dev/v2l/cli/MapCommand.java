@@ -1,11 +1,11 @@
 package dev.v2l.cli;
 
 import dev.v2l.layout.Layout;
-import dev.v2l.layout.LayoutJson;
-import dev.v2l.layout.LayoutSvg;
-import dev.v2l.layout.MapForm;
-import dev.v2l.layout.MapParseResult;
-import dev.v2l.layout.MapParser;
+import dev.v2l.layout.text.LayoutJson;
+import dev.v2l.report.LayoutSvg;
+import dev.v2l.layout.text.MapForm;
+import dev.v2l.layout.text.MapParseResult;
+import dev.v2l.layout.text.MapParser;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.v2l.render.CameraPaths;
 import dev.v2l.render.FrameFiles;
-import dev.v2l.render.RenderTarget;
 import dev.v2l.render.SceneRenderer;
 import dev.v2l.scene.CameraPose;
 import dev.v2l.scene.Intrinsics;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.v2l.io.AtomicFiles;
 import dev.v2l.io.JsonLines;
 import dev.v2l.layout.Layout;
-import dev.v2l.layout.MapParseResult;
-import dev.v2l.layout.MapParser;
+import dev.v2l.layout.text.MapParseResult;
+import dev.v2l.layout.text.MapParser;
 import dev.v2l.metrics.MapMetrics;
 import dev.v2l.metrics.MapScoresJson;
 import dev.v2l.metrics.VsiMetrics;
@@ -134,7 +134,7 @@ final class ScoreCommand implements Runnable {
             ObjectNode o = MAPPER.createObjectNode();
             o.put("tau", tau.tau);
             o.put("map_recovered", p.layout() != null);
-            o.put("parse_repairs", p.count(dev.v2l.layout.MapDiagnostic.Kind.REPAIR));
+            o.put("parse_repairs", p.count(dev.v2l.layout.text.MapDiagnostic.Kind.REPAIR));
             o.put("parse_dropped", p.dropped());
             o.set("stated", MapScoresJson.node(c.stated(), true));
             if (align) {

@@ -2,8 +2,8 @@ package dev.v2l.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.v2l.layout.MapParseResult;
-import dev.v2l.layout.MapParser;
+import dev.v2l.layout.text.MapParseResult;
+import dev.v2l.layout.text.MapParser;
 import dev.v2l.testing.TestPaths;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -5,8 +5,8 @@ import dev.v2l.geom.Prism;
 import dev.v2l.geom.Rigid2;
 import dev.v2l.geom.Vec2;
 import dev.v2l.scene.CameraPose;
-import dev.v2l.scene.Observation;
 import dev.v2l.scene.Footprints;
+import dev.v2l.scene.Observation;
 import dev.v2l.scene.Scene;
 import dev.v2l.scene.SceneObject;
 import dev.v2l.scene.UpAxis;
@@ -90,15 +90,5 @@ public final class Layouts {
             out.add(new LayoutObject(o.label(), f, new HeightRange(p.zMin(), p.zMax()), o.id()));
         }
         return new Layout(frame, out);
-    }
-
-    /** Parses map text leniently (any form); see {@link MapParser}. Never throws on model text. */
-    public static MapParseResult parse(String text) {
-        return MapParser.lenient().parse(text);
-    }
-
-    /** Writes a layout in the given form. */
-    public static String write(Layout layout, MapForm form) {
-        return MapWriter.write(layout, form);
     }
 }

@@ -3,7 +3,7 @@ package dev.v2l.metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.v2l.layout.Decimals;
+import dev.v2l.layout.text.Decimals;
 
 /**
  * VSI-Bench scoring, identical to the reference ({@code lmms_eval/tasks/vsibench/utils.py} of "Thinking in Space"):

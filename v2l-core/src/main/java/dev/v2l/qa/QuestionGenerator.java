@@ -374,7 +374,7 @@ public final class QuestionGenerator {
             Derivation d = engine(new Query.ObjectSize(o.label(), Query.SizeMode.LONGEST_3D_CENTIMETRES, 0));
             // The truth is the box's longest edge; a tilted box's map (footprint + height) must still give it.
             if (Math.abs(so.box().longestLength() - mapLongest) > th.maxTiltMetres()
-                    || !dev.v2l.layout.Decimals.format(so.box().longestLength() * 100, 0).equals(d.answer())) {
+                    || !dev.v2l.layout.text.Decimals.format(so.box().longestLength() * 100, 0).equals(d.answer())) {
                 reject("tilted-box");
                 return;
             }

@@ -45,7 +45,14 @@ public final class Questions {
 
     /** The engine's derivation of a question from a map. */
     public static Derivation derive(Question q, Layout layout, EngineContext context) {
-        return SpatialEngine.answer(query(q), layout, context);
+        Query query;
+        try {
+            query = query(q);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) { // an imported question without its objects
+            return Derivation.failed("the question does not name the objects its type needs (" + e.getMessage()
+                    + ")", "");
+        }
+        return SpatialEngine.answer(query, layout, context);
     }
 
     /**

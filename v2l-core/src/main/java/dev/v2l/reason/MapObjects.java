@@ -2,7 +2,7 @@ package dev.v2l.reason;
 
 import dev.v2l.geom.OrientedRect;
 import dev.v2l.geom.Vec2;
-import dev.v2l.layout.Decimals;
+import dev.v2l.layout.text.Decimals;
 import dev.v2l.layout.Labels;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.LayoutObject;

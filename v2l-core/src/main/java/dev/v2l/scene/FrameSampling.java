@@ -1,16 +1,23 @@
 package dev.v2l.scene;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Which frames to take from a video of {@code total} frames:
- * {@code uniform:N} — {@code linspace(0, total − 1, N)} rounded half to even, as numpy rounds (the VSI-Bench way);
- * {@code uniform-floor:N} — the same truncated ({@code numpy.linspace(..., dtype=int)}, as lmms-eval's loaders do);
- * {@code every:K} — every K-th frame from 0; {@code times:t1,t2,…} — the frames at these seconds.
+ * {@code uniform:N} — {@code numpy.round(numpy.linspace(0, total − 1, N)).astype(int)} (round half to even);
+ * {@code uniform-floor:N} — {@code numpy.linspace(0, total − 1, N, dtype=int)}, the formula of lmms-eval's loaders
+ * ({@code llava_onevision.load_video}, {@code load_video_decord}, the VSI-Bench task's
+ * {@code sample_vsibench_video_frames}); {@code uniform-floor-last:N} — the same with {@code total − 1} appended when
+ * missing (lmms-eval's {@code vllm.encode_video}); {@code every:K} — every K-th frame from 0;
+ * {@code times:t1,t2,…} — the frames at these seconds.
+ *
+ * <p>The linspace is numpy's, bit for bit: {@code step = (stop − start) / (N − 1)}, element {@code i} is
+ * {@code i * step + start}, the last is {@code stop} exactly, and {@code N = 1} gives {@code [start]}; the values
+ * are truncated (numpy floors, the same for these non-negative values) or rounded half to even. Duplicates are kept
+ * when N exceeds the frame count, as the reference loaders keep them. {@code frame-sampling-numpy.txt} in the tests
+ * pins every count 1–64 for videos of 1–10,000 frames against numpy.
  */
 public final class FrameSampling {
 
@@ -25,6 +32,34 @@ public final class FrameSampling {
         return linspace(total, n, false);
     }
 
+    /**
+     * lmms-eval's {@code vllm.encode_video}: {@code linspace(0, total − 1, n, dtype=int)}, then {@code total − 1}
+     * appended when it is not among them (only for {@code n = 1} on videos of 2+ frames).
+     */
+    public static int[] uniformFloorWithLast(int total, int n) {
+        int[] idx = uniformFloor(total, n);
+        for (int i : idx) {
+            if (i == total - 1) {
+                return idx;
+            }
+        }
+        int[] out = java.util.Arrays.copyOf(idx, idx.length + 1);
+        out[idx.length] = total - 1;
+        return out;
+    }
+
+    /** The indices of a named uniform rule ({@code uniform}, {@code uniform-floor}, {@code uniform-floor-last}). */
+    public static int[] uniformRule(String rule, int total, int n) {
+        return switch (rule) {
+            case "uniform" -> uniform(total, n);
+            case "uniform-floor" -> uniformFloor(total, n);
+            case "uniform-floor-last" -> uniformFloorWithLast(total, n);
+            default -> throw new IllegalArgumentException("unknown sampling '" + rule
+                    + "'; available: uniform-floor (lmms-eval's loaders), uniform (rounded), uniform-floor-last "
+                    + "(lmms-eval's vllm backend)");
+        };
+    }
+
     private static int[] linspace(int total, int n, boolean round) {
         if (total < 1 || n < 1) {
             throw new IllegalArgumentException("need at least one frame and one sample, got " + total + " frames, "
@@ -34,10 +69,11 @@ public final class FrameSampling {
         if (n == 1) {
             return out;
         }
+        // numpy: y = arange(n) * step + start, y[-1] = stop (step = 0 for one frame: y / div * delta, also 0).
         double step = (total - 1) / (double) (n - 1);
         for (int i = 0; i < n; i++) {
-            double v = i == n - 1 ? total - 1 : i * step;
-            out[i] = round ? new BigDecimal(v).setScale(0, RoundingMode.HALF_EVEN).intValueExact() : (int) v;
+            double v = i == n - 1 ? total - 1 : i * step + 0.0;
+            out[i] = round ? (int) Math.rint(v) : (int) v; // rint: half to even, as numpy.round
         }
         return out;
     }
@@ -136,6 +172,7 @@ public final class FrameSampling {
             return switch (kind) {
                 case "uniform" -> uniform(total, Integer.parseInt(arg));
                 case "uniform-floor" -> uniformFloor(total, Integer.parseInt(arg));
+                case "uniform-floor-last" -> uniformFloorWithLast(total, Integer.parseInt(arg));
                 case "every" -> every(total, Integer.parseInt(arg));
                 case "times" -> {
                     List<Double> ts = new ArrayList<>();
@@ -152,7 +189,8 @@ public final class FrameSampling {
     }
 
     private static String usage(String spec) {
-        return "frame sampling must be uniform:N, uniform-floor:N, every:K or times:T1,T2,... (seconds); got '" + spec
+        return "frame sampling must be uniform:N, uniform-floor:N, uniform-floor-last:N, every:K or times:T1,T2,... "
+                + "(seconds); got '" + spec
                 + "'";
     }
 }

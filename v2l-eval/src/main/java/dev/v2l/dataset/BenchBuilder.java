@@ -3,7 +3,7 @@ package dev.v2l.dataset;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.v2l.io.Provenance;
-import dev.v2l.layout.MapForm;
+import dev.v2l.layout.text.MapForm;
 import dev.v2l.qa.QuestionGenerator;
 import dev.v2l.qa.QuestionJson;
 import dev.v2l.qa.QuestionType;

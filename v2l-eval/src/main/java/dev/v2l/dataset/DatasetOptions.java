@@ -1,6 +1,6 @@
 package dev.v2l.dataset;
 
-import dev.v2l.layout.MapForm;
+import dev.v2l.layout.text.MapForm;
 import dev.v2l.qa.QuestionType;
 import dev.v2l.qa.Thresholds;
 import java.util.List;

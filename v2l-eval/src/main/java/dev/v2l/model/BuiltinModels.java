@@ -1,9 +1,9 @@
 package dev.v2l.model;
 
 import dev.v2l.dataset.Prompts;
-import dev.v2l.layout.Decimals;
+import dev.v2l.layout.text.Decimals;
 import dev.v2l.layout.Layout;
-import dev.v2l.layout.MapWriter;
+import dev.v2l.layout.text.MapWriter;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionType;
 import dev.v2l.qa.Questions;

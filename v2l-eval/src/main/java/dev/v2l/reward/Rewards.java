@@ -1,8 +1,8 @@
 package dev.v2l.reward;
 
 import dev.v2l.layout.Layout;
-import dev.v2l.layout.MapParseResult;
-import dev.v2l.layout.MapParser;
+import dev.v2l.layout.text.MapParseResult;
+import dev.v2l.layout.text.MapParser;
 import dev.v2l.metrics.MapMetrics;
 import dev.v2l.metrics.PyText;
 import dev.v2l.metrics.V2loReward;

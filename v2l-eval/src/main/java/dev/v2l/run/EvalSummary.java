@@ -95,13 +95,20 @@ public final class EvalSummary {
         n.put("errors", errors);
         n.set("failed_by_kind", MAPPER.valueToTree(failedKinds));
         Map<String, List<Double>> byType = new TreeMap<>();
+        Map<String, String> otherMetric = new TreeMap<>(); // types of other benchmarks (bench import generic)
         for (JsonNode r : rs) {
             byType.computeIfAbsent(r.path("question_type").asText(), k -> new ArrayList<>())
                     .add(r.path("score").asDouble());
+            if ("other".equals(r.path("family").asText()) && r.hasNonNull("metric")) {
+                otherMetric.put(r.path("question_type").asText(), r.path("metric").asText());
+            }
         }
         Map<String, List<Double>> vsi = new TreeMap<>();
         Map<String, List<Double>> qvs = new TreeMap<>();
-        byType.forEach((t, v) -> (VsiMetrics.isMultipleChoice(t) != null ? vsi : qvs).put(t, v));
+        Map<String, List<Double>> other = new TreeMap<>();
+        byType.forEach((t, v) -> (otherMetric.containsKey(t) ? other : VsiMetrics.isMultipleChoice(t) != null ? vsi
+                : qvs).put(t, v));
+        java.util.function.Function<String, String> metricOf = t -> otherMetric.getOrDefault(t, metric(t));
         if (!vsi.isEmpty()) {
             VsiMetrics.Summary s = VsiMetrics.summarize(vsi);
             n.set("vsi", MAPPER.valueToTree(s.reported()));
@@ -113,6 +120,10 @@ public final class EvalSummary {
             ObjectNode q = n.putObject("qvs");
             VsiMetrics.qvsSummary(qvs, EvalSummary::metric).forEach(q::put);
         }
+        if (!other.isEmpty()) { // the same form as QVS's: per-type means ×100 and their mean
+            ObjectNode q = n.putObject("other");
+            VsiMetrics.qvsSummary(other, metricOf).forEach(q::put);
+        }
         ObjectNode tasks = n.putObject("tasks");
         List<double[]> groups = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
@@ -120,7 +131,7 @@ public final class EvalSummary {
         for (Map.Entry<String, List<Double>> e : byType.entrySet()) {
             double[] x = toArray(e.getValue());
             ObjectNode tn = tasks.putObject(e.getKey());
-            tn.put("metric", metric(e.getKey()));
+            tn.put("metric", metricOf.apply(e.getKey()));
             estimate(tn, Statistics.bootstrapMean(x, resamples, seed + 31L * ++t), 100);
             groups.add(x);
             weights.add(e.getKey().startsWith("object_rel_direction_") ? 1.0 / directionTypes(byType) : 1.0);

@@ -1,8 +1,8 @@
 package dev.v2l.run;
 
 import dev.v2l.dataset.Prompts;
-import dev.v2l.layout.MapForm;
-import dev.v2l.layout.MapWriter;
+import dev.v2l.layout.text.MapForm;
+import dev.v2l.layout.text.MapWriter;
 import dev.v2l.model.ModelRequest;
 import dev.v2l.qa.Question;
 import java.util.List;
@@ -54,6 +54,34 @@ public enum PromptKind {
             }
         }
         throw new IllegalArgumentException("unknown prompt '" + s + "'; available: v2lo, vsi, direct");
+    }
+
+    /**
+     * The request body's extra fields for this prompt: {@code vsi} adds lmms-eval's {@code top_p: 1.0}
+     * ({@code generation_kwargs} of the VSI-Bench task; its {@code temperature: 0} and {@code max_new_tokens: 16}
+     * are the defaults of {@code --temperature} and {@code --max-tokens}) unless the user's JSON sets it.
+     *
+     * @param userExtra the user's {@code --extra-body} (a JSON object), or null
+     */
+    public String extraBody(String userExtra) {
+        if (this != VSI) {
+            return userExtra;
+        }
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode n = userExtra == null || userExtra.isBlank()
+                    ? m.createObjectNode() : m.readTree(userExtra);
+            if (!n.isObject()) {
+                return userExtra; // the client reports a non-object
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) n;
+            if (!o.has("top_p")) {
+                o.put("top_p", 1.0);
+            }
+            return m.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return userExtra; // the client reports the bad JSON with its message
+        }
     }
 
     /** The system prompt, or null. */

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.v2l.layout.Layout;
-import dev.v2l.layout.MapDiagnostic;
-import dev.v2l.layout.MapParseResult;
-import dev.v2l.layout.MapParser;
-import dev.v2l.layout.MapWriter;
+import dev.v2l.layout.text.MapDiagnostic;
+import dev.v2l.layout.text.MapParseResult;
+import dev.v2l.layout.text.MapParser;
+import dev.v2l.layout.text.MapWriter;
 import dev.v2l.metrics.GroundTruth;
 import dev.v2l.metrics.MapMetrics;
 import dev.v2l.metrics.MapScoresJson;
@@ -64,8 +64,9 @@ public final class SampleScorer {
         n.put("prompt", prompt.code());
         n.put("scene_id", item.sceneId());
         n.put("dataset", item.dataset());
-        n.put("question_type", q.type().code());
-        n.put("family", q.type().family().name().toLowerCase(java.util.Locale.ROOT));
+        String sourceType = q.params().get("source_type"); // bench import generic: the file's own task name
+        n.put("question_type", sourceType != null ? sourceType : q.type().code());
+        n.put("family", sourceType != null ? "other" : q.type().family().name().toLowerCase(java.util.Locale.ROOT));
         n.put("frame_count", item.frameCount());
         n.put("question", q.question());
         ArrayNode opts = n.putArray("options");
@@ -125,6 +126,8 @@ public final class SampleScorer {
             }
             if (pred != null) {
                 map.put("layout", MapWriter.writeExtended(pred));
+            }
+            if (pred != null && item.gtLayout() != null) { // imported items without meta_info have no true map
                 MapMetrics.Comparison c = MapMetrics.compare(pred, item.gtLayout(), tau);
                 ObjectNode ms = n.putObject("map_scores");
                 ms.set("stated", MapScoresJson.node(c.stated(), false));

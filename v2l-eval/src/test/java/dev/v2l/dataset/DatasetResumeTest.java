@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.v2l.io.FolderNames;
 import dev.v2l.io.Provenance;
-import dev.v2l.layout.MapForm;
+import dev.v2l.layout.text.MapForm;
 import dev.v2l.qa.QuestionType;
 import dev.v2l.scene.Scene;
 import dev.v2l.source.SceneJson;

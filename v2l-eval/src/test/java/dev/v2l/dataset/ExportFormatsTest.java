@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.v2l.layout.MapForm;
+import dev.v2l.layout.text.MapForm;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionObject;
 import dev.v2l.qa.QuestionType;

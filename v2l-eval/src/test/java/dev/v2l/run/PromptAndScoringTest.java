@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.v2l.layout.Layout;
-import dev.v2l.layout.MapParser;
+import dev.v2l.layout.text.MapParser;
 import dev.v2l.model.ModelResponse;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionObject;

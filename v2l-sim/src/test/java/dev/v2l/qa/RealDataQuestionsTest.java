@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.v2l.geom.Vec2;
 import dev.v2l.geom.Vec3;
-import dev.v2l.layout.Decimals;
+import dev.v2l.layout.text.Decimals;
 import dev.v2l.layout.Layouts;
 import dev.v2l.scene.OrientedBox;
 import dev.v2l.scene.Scene;

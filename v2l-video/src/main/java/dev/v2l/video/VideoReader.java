@@ -36,6 +36,7 @@ public final class VideoReader implements AutoCloseable {
     private final VideoInfo info;
     private final long startMicros;
     private int next; // index of the frame the next grabImage() returns, or -1 when unknown
+    private int packetCount = -1; // countFrames(), once asked
 
     private VideoReader(Path file, FFmpegFrameGrabber grabber, VideoInfo info, long startMicros) {
         this.file = file;
@@ -94,15 +95,50 @@ public final class VideoReader implements AutoCloseable {
     }
 
     /**
+     * The number of frames decord's {@code len(VideoReader(path))} reports — what lmms-eval's loaders take as the
+     * video's length: the packets of the video stream, counted by demuxing the whole file (no decoding). FFmpeg's
+     * {@link VideoInfo#frames()} is the duration × frame rate, which can differ by a frame or more. After this call,
+     * {@link #read} accepts indices up to this count.
+     */
+    public int countFrames() {
+        if (packetCount >= 0) {
+            return packetCount;
+        }
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
+        try {
+            g.start();
+            int stream = g.getVideoStream();
+            int n = 0;
+            org.bytedeco.ffmpeg.avcodec.AVPacket p;
+            while ((p = g.grabPacket()) != null) {
+                if (p.stream_index() == stream) {
+                    n++;
+                }
+                org.bytedeco.ffmpeg.global.avcodec.av_packet_unref(p);
+            }
+            if (n == 0) {
+                throw BadInputException.ofFile(file.toString(), "has no video packets", null);
+            }
+            packetCount = n;
+            return n;
+        } catch (FrameGrabber.Exception e) {
+            throw BadInputException.ofFile(file.toString(), "cannot demux: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(g);
+        }
+    }
+
+    /**
      * The frames at these indices (any order, repeats allowed), each scaled to at most {@code maxPixels} (0: as
      * decoded), in the order asked.
      */
     public List<DecodedFrame> read(int[] indices, long maxPixels) {
         int[] sorted = Arrays.stream(indices).distinct().sorted().toArray();
+        int limit = Math.max(info.frames(), packetCount);
         for (int i : sorted) {
-            if (i < 0 || i >= info.frames()) {
+            if (i < 0 || i >= limit) {
                 throw new IllegalArgumentException(file + ": frame " + i + " does not exist (the video has "
-                        + info.frames() + " frames)");
+                        + limit + " frames)");
             }
         }
         java.util.Map<Integer, DecodedFrame> got = new java.util.HashMap<>();

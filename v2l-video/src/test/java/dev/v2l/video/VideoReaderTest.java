@@ -75,6 +75,18 @@ class VideoReaderTest {
     }
 
     @Test
+    void countsFramesAsDecordDoesAndReadsLmmsEvalsIndices() {
+        try (VideoReader r = VideoReader.open(video)) {
+            assertThat(r.countFrames()).isEqualTo(FRAMES);
+            int[] want = FrameSampling.uniformFloor(r.countFrames(), 32);
+            List<DecodedFrame> got = r.read(want, 0);
+            for (int i = 0; i < want.length; i++) {
+                assertThat(readNumber(got.get(i).image())).as("frame %d", want[i]).isEqualTo(want[i]);
+            }
+        }
+    }
+
+    @Test
     void uniformSamplingReturnsExactlyTheRequestedFrames() {
         int[] want = FrameSampling.uniform(FRAMES, 16);
         assertThat(want[0]).isZero();

@@ -1,19 +1,23 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
 import dev.v2l.geom.MinimumAreaRectangles;
 import dev.v2l.geom.OrientedRect;
 import dev.v2l.geom.Vec2;
+import dev.v2l.layout.GridMap;
+import dev.v2l.layout.HeightRange;
+import dev.v2l.layout.Layout;
+import dev.v2l.layout.LayoutObject;
+import dev.v2l.layout.MapFrame;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a leniently read JSON value into map entries: a list of entry objects (Video2Layout's form), a dict of
- * label → box(es), the extended wrapper {@code {"frame", "unit", "objects"}}, or a grid
- * {@code {"label": [[x, y], ...]}}. Boxes may be {@code [x_min, y_min, x_max, y_max]}, two corners, four corners,
+ * label → box(es), the extended wrapper {@code {"frame", "unit", "objects"}}, or (through {@link GridInterpreter}) a
+ * grid {@code {"label": [[x, y], ...]}}; the key names it understands are {@link MapKeys}. Boxes may be {@code [x_min, y_min, x_max, y_max]}, two corners, four corners,
  * separate {@code x_min…} keys, or centre + size (+ yaw in degrees). Every repair and every dropped entry is reported.
  */
 final class MapInterpreter {
@@ -21,29 +25,14 @@ final class MapInterpreter {
     /** Coordinates beyond this many metres are not an indoor map. */
     static final double MAX_ABS_METRES = 1000;
 
-    private static final Set<String> LABEL_KEYS = Set.of("objectname", "name", "label", "object", "category",
-            "class", "type", "objectlabel", "categoryname", "objecttype", "classname", "obj");
-    private static final Set<String> BBOX_KEYS = Set.of("bbox", "box", "boundingbox", "bounds", "bbox2d", "xyxy",
-            "rect", "rectangle", "footprint", "bev", "bevbox", "bboxbev", "coordinates", "coords");
-    private static final Set<String> CORNER_KEYS = Set.of("corners", "polygon", "points", "vertices", "corner");
-    private static final Set<String> CENTER_KEYS = Set.of("center", "centre", "position", "pos", "location", "xy",
-            "centerpoint", "coordinate", "cell", "grid");
-    private static final Set<String> SIZE_KEYS = Set.of("size", "dimensions", "dims", "extent", "extents", "wh",
-            "dimension");
-    private static final Set<String> YAW_KEYS = Set.of("yaw", "angle", "rotation", "heading", "theta",
-            "orientation");
-    private static final Set<String> Z_KEYS = Set.of("z", "zrange", "heightrange", "zminmax", "vertical");
-    private static final Set<String> WRAPPER_KEYS = Set.of("objects", "map", "layout", "cognitivemap", "items",
-            "entries", "bev", "birdseyeview", "scene", "data", "result");
-
     private final Diagnostics diags;
     private final MapForm hint;
-    private final int gridSize;
+    private final GridInterpreter grid;
 
     MapInterpreter(Diagnostics diags, MapForm hint, int gridSize) {
         this.diags = diags;
         this.hint = hint;
-        this.gridSize = gridSize;
+        this.grid = new GridInterpreter(diags, gridSize);
     }
 
     /** What came out of one candidate value. */
@@ -55,17 +44,6 @@ final class MapInterpreter {
         return MinimumAreaRectangles.of(corners);
     }
 
-    static String normalizeKey(String key) {
-        StringBuilder sb = new StringBuilder(key.length());
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c != '_' && c != '-' && c != ' ' && c != '\'' && c != '.') {
-                sb.append(Character.toLowerCase(c));
-            }
-        }
-        return sb.toString();
-    }
-
     Interpretation interpret(LenientNode root) {
         if (root == null) {
             return Interpretation.NONE;
@@ -74,11 +52,11 @@ final class MapInterpreter {
         double scale = 1;
         LenientNode body = root;
         // Wrappers: {"frame": ..., "unit": ..., "objects": [...]} or {"map": [...]}.
-        if (root instanceof LenientNode.Obj obj && !looksLikeEntry(obj)) {
+        if (root instanceof LenientNode.Obj obj && !MapKeys.looksLikeEntry(obj)) {
             LenientNode.Member inner = wrapperMember(obj);
             if (inner != null) {
                 for (LenientNode.Member m : obj.members()) {
-                    String k = normalizeKey(m.key());
+                    String k = MapKeys.normalize(m.key());
                     if (k.equals("frame") && m.value() instanceof LenientNode.Str s) {
                         MapFrame f = MapFrame.fromCode(s.value().strip());
                         if (f == null) {
@@ -90,7 +68,7 @@ final class MapInterpreter {
                         scale = unitScale(m);
                     }
                 }
-                if (!normalizeKey(inner.key()).equals("objects")) {
+                if (!MapKeys.normalize(inner.key()).equals("objects")) {
                     diags.repair("wrapper", inner.keyOffset(), "the map was wrapped in '" + inner.key() + "'");
                 }
                 body = inner.value();
@@ -98,13 +76,13 @@ final class MapInterpreter {
         }
         MapForm form = hint;
         if (form == null) {
-            form = looksLikeGrid(body) ? MapForm.GRID : MapForm.V2LO;
+            form = grid.looksLikeGrid(body) ? MapForm.GRID : MapForm.V2LO;
             if (form == MapForm.GRID) {
                 diags.note("detected-grid", body.offset(), "read as a grid map: every position is a small integer pair");
             }
         }
         if (form == MapForm.GRID) {
-            return interpretGrid(body);
+            return grid.interpret(body);
         }
         List<LayoutObject> out = new ArrayList<>();
         boolean recognized = metricEntries(body, scale, out, 0);
@@ -121,7 +99,7 @@ final class MapInterpreter {
         for (LenientNode.Member m : obj.members()) {
             if (m.value() instanceof LenientNode.Arr || m.value() instanceof LenientNode.Obj) {
                 containers++;
-                if (WRAPPER_KEYS.contains(normalizeKey(m.key()))) {
+                if (MapKeys.WRAPPER_KEYS.contains(MapKeys.normalize(m.key()))) {
                     return m;
                 }
                 only = m;
@@ -197,7 +175,7 @@ final class MapInterpreter {
                 diags.note("empty-map", obj.offset(), "the map is an empty object");
                 return true;
             }
-            if (looksLikeEntry(obj)) {
+            if (MapKeys.looksLikeEntry(obj)) {
                 diags.repair("single-entry", obj.offset(), "a single entry object was read as a one-entry map");
                 LayoutObject e = entry(obj, null, scale);
                 if (e != null) {
@@ -225,11 +203,11 @@ final class MapInterpreter {
     /** {@code ["sofa", x_min, y_min, x_max, y_max]}. */
     private boolean positionalEntry(LenientNode.Arr a, double scale, List<LayoutObject> out) {
         List<LenientNode> it = a.items();
-        if (it.size() == 5 && it.get(0) instanceof LenientNode.Str label && numbers(it.subList(1, 5)) != null) {
+        if (it.size() == 5 && it.get(0) instanceof LenientNode.Str label && LenientNode.numbers(it.subList(1, 5)) != null) {
             diags.repair("positional-entry", a.offset(), "an entry written as [label, x_min, y_min, x_max, y_max]");
-            OrientedRect r = boundsRect(numbers(it.subList(1, 5)), scale, a.offset());
+            OrientedRect r = boundsRect(LenientNode.numbers(it.subList(1, 5)), scale, a.offset());
             if (r != null) {
-                out.add(new LayoutObject(cleanLabel(label.value()), r));
+                out.add(new LayoutObject(MapKeys.cleanLabel(label.value()), r));
             }
             return true;
         }
@@ -238,7 +216,7 @@ final class MapInterpreter {
 
     /** One member of a label → geometry dict. Returns whether it was geometry-like. */
     private boolean labelDictValue(LenientNode.Member m, double scale, List<LayoutObject> out) {
-        String label = cleanLabel(m.key());
+        String label = MapKeys.cleanLabel(m.key());
         LenientNode v = m.value();
         if (label.isEmpty()) {
             diags.dropped("missing-label", m.keyOffset(), "an entry with an empty label was dropped");
@@ -291,15 +269,6 @@ final class MapInterpreter {
         return false;
     }
 
-    private boolean looksLikeEntry(LenientNode.Obj o) {
-        for (LenientNode.Member m : o.members()) {
-            if (LABEL_KEYS.contains(normalizeKey(m.key()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A list that is one box: 4 numbers, or 2–4 points, or a single nested box. */
     private static boolean boxLike(LenientNode.Arr a) {
         List<LenientNode> it = a.items();
@@ -330,29 +299,6 @@ final class MapInterpreter {
         return !items.isEmpty();
     }
 
-    private static double[] numbers(List<LenientNode> items) {
-        double[] out = new double[items.size()];
-        for (int i = 0; i < out.length; i++) {
-            if (!(items.get(i) instanceof LenientNode.Num n)) {
-                return null;
-            }
-            out[i] = n.value();
-        }
-        return out;
-    }
-
-    static String cleanLabel(String raw) {
-        String s = raw.strip();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < s.length()
-                    && Character.isWhitespace(s.charAt(i + 1))))) {
-                return s.replaceAll("\\s+", " ");
-            }
-        }
-        return s;
-    }
-
     /** An entry object: label (or the given one) + geometry (+ z). Null when dropped. */
     private LayoutObject entry(LenientNode.Obj o, String givenLabel, double scale) {
         String label = givenLabel;
@@ -364,25 +310,25 @@ final class MapInterpreter {
         LenientNode z = null;
         Map<String, LenientNode> separate = new LinkedHashMap<>();
         for (LenientNode.Member m : o.members()) {
-            String k = normalizeKey(m.key());
+            String k = MapKeys.normalize(m.key());
             LenientNode v = m.value();
-            if (LABEL_KEYS.contains(k) && label == null) {
+            if (MapKeys.LABEL_KEYS.contains(k) && label == null) {
                 if (v instanceof LenientNode.Str s) {
-                    label = cleanLabel(s.value());
+                    label = MapKeys.cleanLabel(s.value());
                 } else if (v instanceof LenientNode.Num n) {
                     label = n.integral() ? Long.toString((long) n.value()) : Double.toString(n.value());
                 }
-            } else if (BBOX_KEYS.contains(k)) {
+            } else if (MapKeys.BBOX_KEYS.contains(k)) {
                 bbox = v;
-            } else if (CORNER_KEYS.contains(k)) {
+            } else if (MapKeys.CORNER_KEYS.contains(k)) {
                 corners = v;
-            } else if (CENTER_KEYS.contains(k)) {
+            } else if (MapKeys.CENTER_KEYS.contains(k)) {
                 center = v;
-            } else if (SIZE_KEYS.contains(k)) {
+            } else if (MapKeys.SIZE_KEYS.contains(k)) {
                 size = v;
-            } else if (YAW_KEYS.contains(k)) {
+            } else if (MapKeys.YAW_KEYS.contains(k)) {
                 yaw = v;
-            } else if (Z_KEYS.contains(k)) {
+            } else if (MapKeys.Z_KEYS.contains(k)) {
                 z = v;
             } else {
                 switch (k) {
@@ -415,8 +361,8 @@ final class MapInterpreter {
             return null;
         }
         HeightRange h = null;
-        if (z instanceof LenientNode.Arr za && za.items().size() == 2 && numbers(za.items()) != null) {
-            double[] zz = numbers(za.items());
+        if (z instanceof LenientNode.Arr za && za.items().size() == 2 && LenientNode.numbers(za.items()) != null) {
+            double[] zz = LenientNode.numbers(za.items());
             if (Double.isFinite(zz[0]) && Double.isFinite(zz[1])) {
                 if (zz[0] > zz[1]) {
                     diags.repair("swapped-bounds", za.offset(), "'" + label + "': z range was given max first");
@@ -448,7 +394,7 @@ final class MapInterpreter {
     private OrientedRect separateBounds(LenientNode.Obj bo, String label, double scale) {
         Map<String, LenientNode> s = new LinkedHashMap<>();
         for (LenientNode.Member m : bo.members()) {
-            s.put(normalizeKey(m.key()), m.value());
+            s.put(MapKeys.normalize(m.key()), m.value());
         }
         if (!hasBounds(s)) {
             diags.dropped("bad-geometry", bo.offset(), "'" + label + "': bbox object lacks x_min/x_max keys");
@@ -536,11 +482,11 @@ final class MapInterpreter {
             return geometry(inner, scale);
         }
         if (it.size() == 4 && allNumbers(it)) {
-            return boundsRect(numbers(it), scale, a.offset());
+            return boundsRect(LenientNode.numbers(it), scale, a.offset());
         }
         if (it.size() == 2 && allPoints(it)) {
-            double[] p = numbers(((LenientNode.Arr) it.get(0)).items());
-            double[] q = numbers(((LenientNode.Arr) it.get(1)).items());
+            double[] p = LenientNode.numbers(((LenientNode.Arr) it.get(0)).items());
+            double[] q = LenientNode.numbers(((LenientNode.Arr) it.get(1)).items());
             diags.repair("two-corners", a.offset(), "a box given as two opposite corners");
             return boundsRect(new double[] {Math.min(p[0], q[0]), Math.min(p[1], q[1]), Math.max(p[0], q[0]),
                 Math.max(p[1], q[1])}, scale, a.offset());
@@ -594,7 +540,7 @@ final class MapInterpreter {
         }
         List<Vec2> pts = new ArrayList<>(a.items().size());
         for (LenientNode p : a.items()) {
-            double[] xy = numbers(((LenientNode.Arr) p).items());
+            double[] xy = LenientNode.numbers(((LenientNode.Arr) p).items());
             double[] s = {xy[0] * scale, xy[1] * scale};
             if (!finiteAndInRange(s, p.offset())) {
                 return null;
@@ -609,8 +555,8 @@ final class MapInterpreter {
         double cx;
         double cy;
         if (center instanceof LenientNode.Arr ca && ca.items().size() >= 2
-                && numbers(ca.items().subList(0, 2)) != null) {
-            double[] c = numbers(ca.items().subList(0, 2));
+                && LenientNode.numbers(ca.items().subList(0, 2)) != null) {
+            double[] c = LenientNode.numbers(ca.items().subList(0, 2));
             cx = c[0];
             cy = c[1];
             if (ca.items().size() > 2) {
@@ -625,8 +571,8 @@ final class MapInterpreter {
         }
         double sx;
         double sy;
-        if (size instanceof LenientNode.Arr sa && sa.items().size() >= 2 && numbers(sa.items().subList(0, 2)) != null) {
-            double[] s = numbers(sa.items().subList(0, 2));
+        if (size instanceof LenientNode.Arr sa && sa.items().size() >= 2 && LenientNode.numbers(sa.items().subList(0, 2)) != null) {
+            double[] s = LenientNode.numbers(sa.items().subList(0, 2));
             sx = s[0];
             sy = s[1];
         } else if (size instanceof LenientNode.Num n) {
@@ -647,123 +593,5 @@ final class MapInterpreter {
         }
         diags.repair("centre-size", offset, "'" + label + "': box given as centre and size");
         return OrientedRect.fromCenterSize(new Vec2(all[0], all[1]), all[2], all[3], Math.toRadians(yawDeg));
-    }
-
-    // ---- grid -------------------------------------------------------------------------------------------------
-
-    private boolean looksLikeGrid(LenientNode body) {
-        if (!(body instanceof LenientNode.Obj obj) || obj.members().isEmpty() || looksLikeEntry(obj)) {
-            return false;
-        }
-        for (LenientNode.Member m : obj.members()) {
-            if (!(m.value() instanceof LenientNode.Arr a) || !gridCells(a)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean gridCells(LenientNode.Arr a) {
-        if (a.items().size() == 2 && isCell(a)) {
-            return true;
-        }
-        if (a.items().isEmpty()) {
-            return false;
-        }
-        for (LenientNode n : a.items()) {
-            if (!(n instanceof LenientNode.Arr c) || !isCell(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean isCell(LenientNode.Arr c) {
-        if (c.items().size() != 2) {
-            return false;
-        }
-        for (LenientNode n : c.items()) {
-            if (!(n instanceof LenientNode.Num v) || !v.integral() || v.value() < 0 || v.value() >= gridSize) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private Interpretation interpretGrid(LenientNode body) {
-        Map<String, List<GridMap.Cell>> cells = new LinkedHashMap<>();
-        boolean recognized = false;
-        if (body instanceof LenientNode.Obj obj) {
-            recognized = true;
-            for (LenientNode.Member m : obj.members()) {
-                String label = cleanLabel(m.key());
-                if (!(m.value() instanceof LenientNode.Arr a)) {
-                    diags.dropped("bad-geometry", m.keyOffset(), "'" + label + "': grid cells must be [x, y] lists");
-                    continue;
-                }
-                List<LenientNode> items = a.items().size() == 2 && a.items().get(0) instanceof LenientNode.Num
-                        ? List.of(a) : a.items();
-                for (LenientNode n : items) {
-                    GridMap.Cell cell = cell(n, label);
-                    if (cell != null) {
-                        cells.computeIfAbsent(label, k -> new ArrayList<>()).add(cell);
-                    }
-                }
-            }
-        } else if (body instanceof LenientNode.Arr arr) {
-            recognized = true;
-            for (LenientNode item : arr.items()) {
-                if (!(item instanceof LenientNode.Obj o)) {
-                    diags.dropped("not-an-entry", item.offset(), "a grid list item must be an object");
-                    continue;
-                }
-                String label = null;
-                LenientNode pos = null;
-                for (LenientNode.Member m : o.members()) {
-                    String k = normalizeKey(m.key());
-                    if (LABEL_KEYS.contains(k) && m.value() instanceof LenientNode.Str s) {
-                        label = cleanLabel(s.value());
-                    } else if (CENTER_KEYS.contains(k)) {
-                        pos = m.value();
-                    }
-                }
-                if (label == null) {
-                    diags.dropped("missing-label", o.offset(), "a grid entry without a label was dropped");
-                    continue;
-                }
-                GridMap.Cell cell = cell(pos, label);
-                if (cell != null) {
-                    cells.computeIfAbsent(label, k -> new ArrayList<>()).add(cell);
-                }
-            }
-        }
-        if (!recognized) {
-            return Interpretation.NONE;
-        }
-        return new Interpretation(true, MapForm.GRID, null,
-                new GridMap(gridSize, Double.NaN, Double.NaN, Double.NaN, cells));
-    }
-
-    private GridMap.Cell cell(LenientNode n, String label) {
-        if (!(n instanceof LenientNode.Arr c) || c.items().size() != 2 || numbers(c.items()) == null) {
-            diags.dropped("bad-geometry", n == null ? 0 : n.offset(), "'" + label + "': a grid cell must be [x, y]");
-            return null;
-        }
-        double[] xy = numbers(c.items());
-        if (!Double.isFinite(xy[0]) || !Double.isFinite(xy[1])) {
-            diags.dropped("non-finite", c.offset(), "'" + label + "': a grid cell with a non-finite number");
-            return null;
-        }
-        long x = Math.round(xy[0]);
-        long y = Math.round(xy[1]);
-        if (x != xy[0] || y != xy[1]) {
-            diags.repair("non-integer-cell", c.offset(), "'" + label + "': grid cell rounded to integers");
-        }
-        if (x < 0 || y < 0 || x >= gridSize || y >= gridSize) {
-            diags.dropped("out-of-grid", c.offset(), "'" + label + "': cell [" + x + ", " + y + "] is outside the "
-                    + gridSize + "×" + gridSize + " grid");
-            return null;
-        }
-        return new GridMap.Cell((int) x, (int) y);
     }
 }

@@ -1,4 +1,4 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
 /**
  * Something the map parser noticed: a repair it made to understand the text, an entry it dropped, or a note.

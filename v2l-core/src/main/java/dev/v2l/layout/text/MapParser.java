@@ -1,5 +1,6 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
+import dev.v2l.layout.GridMap;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * {@link LenientJson}, and interprets it with {@link MapInterpreter}. It never throws on model text: the
  * {@link MapParseResult} says whether a map was recovered and lists every repair and dropped entry with its offset.
  *
- * <p>{@code Layouts.parse(text)} is the one-call form; use the builder to fix the form (v2lo/extended vs grid) or the
+ * <p>{@code MapParser.lenient().parse(text)} is the one-call form; use the builder to fix the form (v2lo/extended vs grid) or the
  * grid size.
  */
 public final class MapParser {

@@ -1,7 +1,12 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
 import dev.v2l.geom.OrientedRect;
 import dev.v2l.geom.Vec2;
+import dev.v2l.layout.GridMap;
+import dev.v2l.layout.HeightRange;
+import dev.v2l.layout.Layout;
+import dev.v2l.layout.LayoutObject;
+import dev.v2l.layout.MapFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
 import java.util.List;
 
@@ -29,5 +29,17 @@ sealed interface LenientNode {
 
     /** true, false or null (value null). */
     record Lit(int offset, Boolean value) implements LenientNode {
+    }
+
+    /** The values of a list of numbers, or null when one item is not a number. */
+    static double[] numbers(List<LenientNode> items) {
+        double[] out = new double[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(items.get(i) instanceof LenientNode.Num n)) {
+                return null;
+            }
+            out[i] = n.value();
+        }
+        return out;
     }
 }

@@ -1,5 +1,7 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
+import dev.v2l.layout.GridMap;
+import dev.v2l.layout.Layout;
 import java.util.List;
 
 /**

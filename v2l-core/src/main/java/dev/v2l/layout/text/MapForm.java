@@ -1,4 +1,4 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
 /** The text forms of a cognitive map (ARCHITECTURE §4). */
 public enum MapForm {

@@ -1,6 +1,8 @@
-package dev.v2l.layout;
+package dev.v2l.report;
 
 import dev.v2l.geom.Vec2;
+import dev.v2l.layout.Layout;
+import dev.v2l.layout.LayoutObject;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,9 +1,10 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.v2l.geom.OrientedRect;
+import dev.v2l.layout.LayoutObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.v2l.geom.OrientedRect;
 import dev.v2l.geom.Vec2;
+import dev.v2l.layout.GridMap;
+import dev.v2l.layout.Layout;
+import dev.v2l.layout.LayoutObject;
 import java.util.List;
 import java.util.Map;
 

@@ -1,10 +1,15 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.v2l.geom.OrientedRect;
 import dev.v2l.geom.Vec2;
+import dev.v2l.layout.GridMap;
+import dev.v2l.layout.HeightRange;
+import dev.v2l.layout.Layout;
+import dev.v2l.layout.LayoutObject;
+import dev.v2l.layout.MapFrame;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +105,7 @@ class MapWriterTest {
             assertThat(back.repaired()).as(text).isFalse();
             assertThat(back.layout().approximatelyEquals(MapWriter.asWritten(l, form), 1e-9)).as(text).isTrue();
             // ...and the lenient default (form detected) reads it the same.
-            assertThat(Layouts.parse(text).layout().approximatelyEquals(back.layout(), 0)).isTrue();
+            assertThat(MapParser.lenient().parse(text).layout().approximatelyEquals(back.layout(), 0)).isTrue();
             if (form == MapForm.V2LO) {
                 assertThat(MapWriter.writeV2lo(back.layout())).isEqualTo(text);
             }

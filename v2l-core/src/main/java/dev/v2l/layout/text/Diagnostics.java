@@ -1,4 +1,4 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

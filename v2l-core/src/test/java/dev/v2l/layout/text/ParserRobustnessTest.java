@@ -1,7 +1,8 @@
-package dev.v2l.layout;
+package dev.v2l.layout.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.v2l.layout.Layout;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
