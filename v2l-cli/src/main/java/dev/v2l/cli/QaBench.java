@@ -58,7 +58,7 @@ final class QaBench implements AutoCloseable {
     }
 
     int runOnce() {
-        QuestionGenerator gen = new QuestionGenerator(List.of(QuestionType.values()), 20, 1, Thresholds.DEFAULT);
+        QuestionGenerator gen = new QuestionGenerator(QuestionType.values(), 20, 1, Thresholds.DEFAULT);
         QuestionGenerator.Finisher finisher = new QuestionGenerator.Finisher(gen.settings());
         List<Future<QuestionGenerator.SceneDrafts>> futures = new ArrayList<>(inputs.size());
         for (QaInput in : inputs) {

@@ -1,8 +1,11 @@
 package dev.v2l.metrics;
 
+import dev.v2l.qa.QuestionType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import dev.v2l.layout.text.Decimals;
 
 /**
@@ -23,14 +26,27 @@ import dev.v2l.layout.text.Decimals;
  */
 public final class VsiMetrics {
 
-    public static final List<String> MCA_TYPES = List.of("object_rel_direction_easy", "object_rel_direction_medium",
-            "object_rel_direction_hard", "object_rel_distance", "route_planning", "obj_appearance_order");
-    public static final List<String> NA_TYPES = List.of("object_abs_distance", "object_counting",
-            "object_size_estimation", "room_size_estimation");
-    public static final String ACCURACY = "accuracy";
-    public static final String MRA = "MRA:.5:.95:.05";
-    private static final List<String> DIRECTION = List.of("object_rel_direction_easy", "object_rel_direction_medium",
-            "object_rel_direction_hard");
+    public static final String ACCURACY = QuestionType.AnswerKind.LETTER.metric();
+    public static final String MRA = QuestionType.AnswerKind.NUMBER.metric();
+    /** The relative-direction sub-types (easy, medium, hard: the registry's VSI types reported as one task). */
+    private static final List<String> DIRECTION;
+    /** The order in which the reference reports tasks (after {@code overall}): the registry's VSI tasks. */
+    public static final List<String> REPORT_ORDER;
+
+    static {
+        List<String> direction = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        for (QuestionType t : QuestionType.family(QuestionType.Family.VSI)) {
+            if (!t.task().equals(t.code())) {
+                direction.add(t.code());
+            }
+            if (!order.contains(t.task())) {
+                order.add(t.task());
+            }
+        }
+        DIRECTION = List.copyOf(direction);
+        REPORT_ORDER = List.copyOf(order);
+    }
 
     private VsiMetrics() {
     }
@@ -46,15 +62,9 @@ public final class VsiMetrics {
         return PyText.strip(first.substring(0, end));
     }
 
-    /** Whether the type is scored by exact match (true) or MRA (false); null for types VSI-Bench does not have. */
-    public static Boolean isMultipleChoice(String type) {
-        if (MCA_TYPES.contains(type)) {
-            return true;
-        }
-        if (NA_TYPES.contains(type)) {
-            return false;
-        }
-        return null;
+    /** The VSI-Bench type of this name (exact), or empty for names VSI-Bench does not have. */
+    public static Optional<QuestionType> vsiType(String type) {
+        return QuestionType.find(type).filter(t -> t.family() == QuestionType.Family.VSI && t.code().equals(type));
     }
 
     /** One sample's score and how it went. */
@@ -87,11 +97,6 @@ public final class VsiMetrics {
         return new SampleScore(Mra.vsi(predNum, gtNum), MRA, false, null);
     }
 
-    /** The order in which the reference reports tasks (after {@code overall}). */
-    public static final List<String> REPORT_ORDER = List.of("object_counting", "object_abs_distance",
-            "object_size_estimation", "room_size_estimation", "object_rel_distance", "object_rel_direction",
-            "route_planning", "obj_appearance_order");
-
     /**
      * The summary as the reference reports it ({@code overall} first, then the tasks in {@link #REPORT_ORDER}, ×100,
      * and its {@code tabulated_keys}/{@code tabulated_results} strings), the unscaled per-task means behind it, and
@@ -113,11 +118,10 @@ public final class VsiMetrics {
         Map<String, Double> out = new LinkedHashMap<>();
         List<String> warnings = new java.util.ArrayList<>();
         for (String type : new java.util.TreeSet<>(scoresByType.keySet())) {
-            Boolean mc = isMultipleChoice(type);
-            String metric = mc == null || mc ? ACCURACY : MRA;
+            String metric = vsiType(type).map(QuestionType::metric).orElse(ACCURACY);
             out.put(type + "_" + metric, NumpySum.mean(scoresByType.get(type)));
         }
-        if (out.containsKey("object_rel_direction_easy_" + ACCURACY)) {
+        if (out.containsKey(DIRECTION.get(0) + "_" + ACCURACY)) {
             double direction = 0;
             int present = 0;
             for (String d : DIRECTION) {
@@ -131,7 +135,7 @@ public final class VsiMetrics {
                 warnings.add("object_rel_direction_easy is present without medium and hard: the reference raises "
                         + "KeyError; averaged over the " + present + " present");
             }
-            out.put("object_rel_direction_accuracy", direction / (present == 3 ? 3. : present));
+            out.put(QuestionType.byName(DIRECTION.get(0)).task() + "_" + ACCURACY, direction / (present == 3 ? 3. : present));
         }
         double sum = 0;
         for (double v : out.values()) {

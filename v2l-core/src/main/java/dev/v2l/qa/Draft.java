@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * A question before its options are lettered: the correct option content and the others (already in a random
- * order), or the numeric answer for open questions. {@link QuestionGenerator#finish} places the correct option at
+ * order), or the numeric answer for open questions. {@link QuestionGenerator.Finisher} places the correct option at
  * the letter the balancer chooses.
  */
 record Draft(QuestionType type, String question, String answer, List<String> otherOptions, List<QuestionObject> objects,
@@ -28,5 +28,13 @@ record Draft(QuestionType type, String question, String answer, List<String> oth
 
     int optionCount() {
         return otherOptions.size() + 1;
+    }
+
+    /** Stands for the option list in a question's text until the options are lettered. */
+    static final String CHOICES = "{choices}";
+
+    /** The option letter of index {@code i}: A, B, C… */
+    static String letter(int i) {
+        return String.valueOf((char) ('A' + i));
     }
 }

@@ -1,31 +1,26 @@
 package dev.v2l.qa;
 
+import dev.v2l.reason.Query;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The question types, by the names VSI-Bench and Video2Layout's QVS-Bench use. {@link #byName} gives the helpful
- * error for a wrong name.
+ * One question type, whole: its name (as VSI-Bench or Video2Layout's QVS-Bench spells it), family, answer kind and
+ * metric, description, wording, how its questions are drafted from a scene (with the {@link Thresholds} it uses),
+ * the engine query that answers it, what a model that sees nothing would answer, and its weight in a benchmark mix.
+ * Every type is one final class in this package extending a family class ({@link CountingType},
+ * {@link PairDistanceType}, {@link ClosestChoiceType}, {@link ObjectSizeType}, {@link RoomSizeType},
+ * {@link RelDirectionType}, {@link FrameDirectionType}, {@link RouteType}, {@link AppearanceOrderType}), registered
+ * once in {@link QuestionTypes}; the abstract methods make the compiler ask for every piece.
+ *
+ * <p>Types are singletons (one instance each, in the registry), so identity is equality.
  */
-public enum QuestionType {
-    OBJECT_COUNTING("object_counting", Family.VSI, AnswerKind.INTEGER, "How many {label}(s) are in this room? (labels with 2+ instances)"),
-    OBJECT_ABS_DISTANCE("object_abs_distance", Family.VSI, AnswerKind.NUMBER, "closest-point distance between two objects, metres, 1 decimal"),
-    OBJECT_SIZE_ESTIMATION("object_size_estimation", Family.VSI, AnswerKind.INTEGER, "longest dimension (length, width or height) of an object, centimetres"),
-    ROOM_SIZE_ESTIMATION("room_size_estimation", Family.VSI, AnswerKind.NUMBER, "floor area of the room, square metres, 1 decimal"),
-    OBJECT_REL_DISTANCE("object_rel_distance", Family.VSI, AnswerKind.LETTER, "which of four objects is closest to a target (closest points)"),
-    OBJECT_REL_DIRECTION_EASY("object_rel_direction_easy", Family.VSI, AnswerKind.LETTER, "standing by A facing B: is C to the left or right"),
-    OBJECT_REL_DIRECTION_MEDIUM("object_rel_direction_medium", Family.VSI, AnswerKind.LETTER, "standing by A facing B: is C to my left, right or back (back from 135°)"),
-    OBJECT_REL_DIRECTION_HARD("object_rel_direction_hard", Family.VSI, AnswerKind.LETTER, "standing by A facing B: is C front-left, front-right, back-left or back-right"),
-    ROUTE_PLANNING("route_planning", Family.VSI, AnswerKind.LETTER, "fill the turns of a route through named landmarks"),
-    OBJ_APPEARANCE_ORDER("obj_appearance_order", Family.VSI, AnswerKind.LETTER, "first-time appearance order of four categories in the video (needs frames)"),
-    VERTICAL_DIRECTION("vertical_direction", Family.QVS, AnswerKind.LETTER, "taking a→b as forward, is c Left/Right-Front/Back of d"),
-    HORIZONTAL_DIRECTION("horizontal_direction", Family.QVS, AnswerKind.LETTER, "if b is directly left (right) of a, is c Left/Right-Front/Back of d"),
-    MIN_DISTANCE("min_distance", Family.QVS, AnswerKind.NUMBER, "distance between the closest points of two footprints, metres, 1 decimal"),
-    OBJECT_SIZE("object_size", Family.QVS, AnswerKind.NUMBER, "maximum floor dimension (width or length) of an object, metres, 1 decimal"),
-    NEAREST_CENTER("nearest_center", Family.QVS, AnswerKind.LETTER, "which of four objects has its centre nearest to a target's centre"),
-    OBJECT_COUNT("object_count", Family.QVS, AnswerKind.INTEGER, "How many '{label}' objects are there in this scene?");
+public abstract class QuestionType {
 
     /** Which benchmark the type belongs to. */
     public enum Family { VSI, QVS }
@@ -33,14 +28,25 @@ public enum QuestionType {
     /** How the answer is written and scored. */
     public enum AnswerKind {
         /** An option letter: exact match. */
-        LETTER,
+        LETTER("accuracy"),
         /** A whole number: mean relative accuracy. */
-        INTEGER,
+        INTEGER("MRA:.5:.95:.05"),
         /** A decimal number: mean relative accuracy. */
-        NUMBER;
+        NUMBER("MRA:.5:.95:.05");
+
+        private final String metric;
+
+        AnswerKind(String metric) {
+            this.metric = metric;
+        }
 
         public boolean numeric() {
             return this != LETTER;
+        }
+
+        /** VSI-Bench's metric name: {@code accuracy} (exact match) or {@code MRA:.5:.95:.05}. */
+        public String metric() {
+            return metric;
         }
     }
 
@@ -56,35 +62,109 @@ public enum QuestionType {
         this.description = description;
     }
 
-    public String code() {
+    public final String code() {
         return code;
     }
 
-    public Family family() {
+    public final Family family() {
         return family;
     }
 
-    public AnswerKind answerKind() {
+    public final AnswerKind answerKind() {
         return answerKind;
     }
 
-    public String description() {
+    /** One line for {@code v2l qa types}. */
+    public final String description() {
         return description;
     }
 
-    public boolean isMultipleChoice() {
+    public final boolean isMultipleChoice() {
         return answerKind == AnswerKind.LETTER;
     }
 
-    public static QuestionType byName(String name) {
+    /** The metric the type is scored by: {@code accuracy} or {@code MRA:.5:.95:.05}. */
+    public final String metric() {
+        return answerKind.metric();
+    }
+
+    /**
+     * The task a score is reported under: the type's own name, except VSI-Bench's three relative-direction
+     * sub-types, which its summary averages into one task.
+     */
+    public String task() {
+        return code;
+    }
+
+    /**
+     * The type's weight in its family's benchmark mix ({@code bench build --types qvs|vsi}): the QVS-Bench paper's
+     * shares for QVS types (25 % each direction type, 12.5 % the others), equal weights for VSI-Bench.
+     */
+    public abstract double mixWeight();
+
+    /** Drafts this type's questions for one scene into {@code d} (accepting and rejecting candidates). */
+    abstract void draft(Drafting d);
+
+    /** The structured query the engine answers for a question of this type (from its objects and options). */
+    public abstract Query query(Question q);
+
+    /**
+     * What the {@code blind} model answers without seeing anything: a typical value from the question's labels
+     * ({@link LabelPriors}), or an option chosen from its labels alone.
+     */
+    public abstract String blindAnswer(Question q, LabelPriors priors);
+
+    /**
+     * For numeric answers, the range of plausible values {@code [low, high]} (the {@code random} model guesses
+     * log-uniformly over it); null for option letters.
+     */
+    public abstract double[] plausibleRange();
+
+    /** The type's position in the registry. */
+    public final int index() {
+        return values().indexOf(this);
+    }
+
+    /** An empty map of types that iterates in registry order (as an {@code EnumMap} would). */
+    public static <V> Map<QuestionType, V> newMap() {
+        return new TreeMap<>(Comparator.comparingInt(QuestionType::index));
+    }
+
+    @Override
+    public final String toString() {
+        return code;
+    }
+
+    // ---- the registry's lookups, here because every caller starts from the type ---------------------------------
+
+    /** Every registered type, in registration order (VSI-Bench's, then QVS-Bench's). */
+    public static List<QuestionType> values() {
+        return QuestionTypes.all();
+    }
+
+    /** The type with this name, if registered. */
+    public static Optional<QuestionType> find(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String key = name.strip().toLowerCase(Locale.ROOT);
         for (QuestionType t : values()) {
-            if (t.code.equals(name.strip().toLowerCase(Locale.ROOT))) {
-                return t;
+            if (t.code.equals(key)) {
+                return Optional.of(t);
             }
         }
-        throw new IllegalArgumentException("unknown question type '" + name + "'; available: "
-                + String.join(", ", Arrays.stream(values()).map(QuestionType::code).toList())
-                + " (or all, vsi, qvs)");
+        return Optional.empty();
+    }
+
+    public static QuestionType byName(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown question type '" + name
+                + "'; available: " + String.join(", ", values().stream().map(QuestionType::code).toList())
+                + " (or all, vsi, qvs)"));
+    }
+
+    /** The registered types of a family, in order. */
+    public static List<QuestionType> family(Family f) {
+        return values().stream().filter(t -> t.family == f).toList();
     }
 
     /** Parses {@code all}, {@code vsi}, {@code qvs} or a comma-separated list of type names. */
@@ -96,9 +176,9 @@ public enum QuestionType {
                 continue;
             }
             List<QuestionType> add = switch (p) {
-                case "all" -> List.of(values());
-                case "vsi" -> Arrays.stream(values()).filter(t -> t.family == Family.VSI).toList();
-                case "qvs" -> Arrays.stream(values()).filter(t -> t.family == Family.QVS).toList();
+                case "all" -> values();
+                case "vsi" -> family(Family.VSI);
+                case "qvs" -> family(Family.QVS);
                 default -> List.of(byName(p));
             };
             for (QuestionType t : add) {

@@ -14,33 +14,9 @@ public final class Questions {
     private Questions() {
     }
 
-    /** The structured query behind a question. */
+    /** The structured query behind a question (its type knows how to read it). */
     public static Query query(Question q) {
-        return switch (q.type()) {
-            case OBJECT_COUNTING, OBJECT_COUNT -> new Query.Count(q.labels("target").get(0));
-            case OBJECT_ABS_DISTANCE -> new Query.AbsDistance(q.label("a"), q.label("b"), true, 1);
-            case MIN_DISTANCE -> new Query.AbsDistance(q.label("a"), q.label("b"), false, 1);
-            case OBJECT_SIZE_ESTIMATION -> new Query.ObjectSize(q.label("target"),
-                    Query.SizeMode.LONGEST_3D_CENTIMETRES, 0);
-            case OBJECT_SIZE -> new Query.ObjectSize(q.label("target"), Query.SizeMode.FLOOR_MAX_METRES, 1);
-            case ROOM_SIZE_ESTIMATION -> new Query.RoomSize(1);
-            case OBJECT_REL_DISTANCE -> new Query.RelDistance(q.label("target"), q.optionContents(), false, true);
-            case NEAREST_CENTER -> new Query.RelDistance(q.label("target"), q.optionContents(), true, true);
-            case OBJECT_REL_DIRECTION_EASY -> direction(q, Query.DirectionGranularity.EASY);
-            case OBJECT_REL_DIRECTION_MEDIUM -> direction(q, Query.DirectionGranularity.MEDIUM);
-            case OBJECT_REL_DIRECTION_HARD -> direction(q, Query.DirectionGranularity.HARD);
-            case VERTICAL_DIRECTION -> new Query.FrameDirection(q.label("a"), q.label("b"), q.label("c"),
-                    q.label("d"), Query.FrameRule.VECTOR_FORWARD);
-            case HORIZONTAL_DIRECTION -> new Query.FrameDirection(q.label("a"), q.label("b"), q.label("c"),
-                    q.label("d"), "left".equals(q.params().get("side")) ? Query.FrameRule.B_LEFT_OF_A
-                            : Query.FrameRule.B_RIGHT_OF_A);
-            case ROUTE_PLANNING -> new Query.Route(q.label("start"), q.labels("waypoint"));
-            case OBJ_APPEARANCE_ORDER -> new Query.AppearanceOrder(q.labels("choice"));
-        };
-    }
-
-    private static Query direction(Question q, Query.DirectionGranularity g) {
-        return new Query.RelDirection(q.label("standing"), q.label("facing"), q.label("query"), g);
+        return q.type().query(q);
     }
 
     /** The engine's derivation of a question from a map. */

@@ -29,7 +29,10 @@ public sealed interface Query {
         }
     }
 
-    /** Object size: longest of length, width and height in centimetres (VSI), or the longer floor side in metres. */
+    /**
+     * Object size: longest of length, width and height in centimetres (VSI), the longer floor side in metres (QVS),
+     * or the height in metres.
+     */
     record ObjectSize(String label, SizeMode mode, int decimals) implements Query {
     }
 
@@ -37,7 +40,9 @@ public sealed interface Query {
         /** Longest dimension (length, width or height), centimetres: VSI-Bench's object_size_estimation. */
         LONGEST_3D_CENTIMETRES,
         /** Maximum floor dimension (width or length), metres: QVS-Bench's object_size. */
-        FLOOR_MAX_METRES
+        FLOOR_MAX_METRES,
+        /** Height (top minus bottom of the vertical range), metres; needs heights in the map. */
+        HEIGHT_METRES
     }
 
     /** Floor area of the room, square metres. */

@@ -75,6 +75,17 @@ public final class SpatialEngine {
                 ? "its footprint is " + MapObjects.num(f.bounds()[2] - f.bounds()[0]) + " m along x and "
                         + MapObjects.num(f.bounds()[3] - f.bounds()[1]) + " m along y"
                 : "its footprint is " + MapObjects.num(longSide) + " × " + MapObjects.num(shortSide) + " m";
+        if (q.mode() == Query.SizeMode.HEIGHT_METRES) {
+            if (!o.hasHeight()) {
+                throw new MapObjects.Missing("the map gives no height for the " + o.label());
+            }
+            double h = o.height().height();
+            String a = Decimals.format(h, q.decimals());
+            trace.append("The ").append(o.label()).append(" spans heights ").append(MapObjects.num(o.height().min()))
+                    .append("–").append(MapObjects.num(o.height().max())).append(" m, so it is ")
+                    .append(MapObjects.num(h)).append(" m tall ≈ ").append(a).append(" m.");
+            return Derivation.of(a, h, trace.toString());
+        }
         trace.append(capitalize(MapObjects.describe(o))).append("; ").append(sides);
         if (q.mode() == Query.SizeMode.FLOOR_MAX_METRES) {
             String a = Decimals.format(longSide, q.decimals());

@@ -49,7 +49,7 @@ class VsiParityTest {
     static VsiMetrics.SampleScore score(JsonNode n) {
         String type = n.get("question_type").asText();
         return VsiMetrics.score(type, n.get("prediction").asText(), GroundTruth.fromJson(n.get("ground_truth")),
-                VsiMetrics.isMultipleChoice(type));
+                VsiMetrics.vsiType(type).orElseThrow().isMultipleChoice());
     }
 
     @ParameterizedTest(name = "{0}")

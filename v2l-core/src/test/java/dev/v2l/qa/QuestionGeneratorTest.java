@@ -45,7 +45,7 @@ class QuestionGeneratorTest {
             times.put(s.objects().get(i).id(), 0.5 + 1.5 * i);
         }
         QaInput in = new QaInput(s, Layouts.fromScene(s), times);
-        QuestionGenerator gen = new QuestionGenerator(List.of(QuestionType.OBJ_APPEARANCE_ORDER), 5, 3,
+        QuestionGenerator gen = new QuestionGenerator(List.of(QuestionTypes.OBJ_APPEARANCE_ORDER), 5, 3,
                 Thresholds.DEFAULT);
         List<Question> qs = new QuestionGenerator.Finisher(gen.settings()).finish(gen.draft(in));
         assertThat(qs).hasSize(5);
@@ -73,23 +73,23 @@ class QuestionGeneratorTest {
     @Test
     void countingAsksOnlyAboutRepeatedLabelsForVsiAndAnyForQvs() {
         Scene s = room();
-        QuestionGenerator gen = new QuestionGenerator(List.of(QuestionType.OBJECT_COUNTING, QuestionType.OBJECT_COUNT),
+        QuestionGenerator gen = new QuestionGenerator(List.of(QuestionTypes.OBJECT_COUNTING, QuestionTypes.OBJECT_COUNT),
                 20, 1, Thresholds.DEFAULT);
         List<Question> qs = new QuestionGenerator.Finisher(gen.settings()).finish(gen.draft(QaInput.of(s)));
-        List<Question> vsi = qs.stream().filter(q -> q.type() == QuestionType.OBJECT_COUNTING).toList();
+        List<Question> vsi = qs.stream().filter(q -> q.type() == QuestionTypes.OBJECT_COUNTING).toList();
         assertThat(vsi).singleElement().satisfies(q -> {
             assertThat(q.question()).isEqualTo("How many chair(s) are in this room?");
             assertThat(q.groundTruth()).isEqualTo("3");
         });
-        assertThat(qs.stream().filter(q -> q.type() == QuestionType.OBJECT_COUNT)).hasSize(11);
+        assertThat(qs.stream().filter(q -> q.type() == QuestionTypes.OBJECT_COUNT)).hasSize(11);
     }
 
     @Test
     void sameSeedSameQuestionsOtherSeedOtherQuestions() {
         Scene s = room();
-        QuestionGenerator a = new QuestionGenerator(List.of(QuestionType.values()), 8, 11, Thresholds.DEFAULT);
-        QuestionGenerator b = new QuestionGenerator(List.of(QuestionType.values()), 8, 11, Thresholds.DEFAULT);
-        QuestionGenerator c = new QuestionGenerator(List.of(QuestionType.values()), 8, 12, Thresholds.DEFAULT);
+        QuestionGenerator a = new QuestionGenerator(QuestionType.values(), 8, 11, Thresholds.DEFAULT);
+        QuestionGenerator b = new QuestionGenerator(QuestionType.values(), 8, 11, Thresholds.DEFAULT);
+        QuestionGenerator c = new QuestionGenerator(QuestionType.values(), 8, 12, Thresholds.DEFAULT);
         List<String> la = lines(a, s);
         assertThat(la).isEqualTo(lines(b, s));
         assertThat(la).isNotEqualTo(lines(c, s));
@@ -104,9 +104,9 @@ class QuestionGeneratorTest {
     @Test
     void typeNamesAndHelpfulErrors() {
         assertThat(QuestionType.parseList("qvs")).hasSize(6);
-        assertThat(QuestionType.parseList("all")).hasSize(QuestionType.values().length);
+        assertThat(QuestionType.parseList("all")).hasSize(QuestionType.values().size());
         assertThat(QuestionType.parseList("route_planning, min_distance")).containsExactly(
-                QuestionType.ROUTE_PLANNING, QuestionType.MIN_DISTANCE);
+                QuestionTypes.ROUTE_PLANNING, QuestionTypes.MIN_DISTANCE);
         assertThatThrownBy(() -> QuestionType.parseList("object_distance"))
                 .hasMessageContaining("unknown question type 'object_distance'; available: object_counting, ");
     }
@@ -114,7 +114,7 @@ class QuestionGeneratorTest {
     @Test
     void tracesAreWhatTheEngineWritesAndGroundTruthsAreOptions() {
         Scene s = room();
-        QuestionGenerator g = new QuestionGenerator(List.of(QuestionType.values()), 5, 2, Thresholds.DEFAULT);
+        QuestionGenerator g = new QuestionGenerator(QuestionType.values(), 5, 2, Thresholds.DEFAULT);
         for (Question q : new QuestionGenerator.Finisher(g.settings()).finish(g.draft(QaInput.of(s)))) {
             var d = Questions.derive(q, Layouts.fromScene(s), new dev.v2l.reason.EngineContext(36.0, Map.of()));
             assertThat(d.trace()).isEqualTo(q.trace());

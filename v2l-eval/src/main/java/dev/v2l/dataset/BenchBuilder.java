@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,26 +31,29 @@ import java.util.function.IntConsumer;
  */
 public final class BenchBuilder {
 
-    /** Video2Layout's QVS-Bench mix. */
-    public static final Map<QuestionType, Double> QVS_MIX = mix(
-            QuestionType.VERTICAL_DIRECTION, 0.25, QuestionType.HORIZONTAL_DIRECTION, 0.25,
-            QuestionType.MIN_DISTANCE, 0.125, QuestionType.OBJECT_SIZE, 0.125, QuestionType.NEAREST_CENTER, 0.125,
-            QuestionType.OBJECT_COUNT, 0.125);
+    /** Video2Layout's QVS-Bench mix (the QVS types' {@link QuestionType#mixWeight}s). */
+    public static final Map<QuestionType, Double> QVS_MIX = mixFor(QuestionType.family(QuestionType.Family.QVS));
 
-    private static Map<QuestionType, Double> mix(Object... kv) {
-        Map<QuestionType, Double> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((QuestionType) kv[i], (Double) kv[i + 1]);
-        }
-        return m;
-    }
-
-    /** Equal shares over the given types, or the paper's mix when the types are exactly the QVS family. */
+    /**
+     * The family's mix ({@link QuestionType#mixWeight}, normalised, in registry order) when the types are exactly
+     * one whole family — the paper's mix for QVS, equal shares for VSI — and equal shares in the given order
+     * otherwise.
+     */
     public static Map<QuestionType, Double> mixFor(List<QuestionType> types) {
-        if (types.size() == QVS_MIX.size() && QVS_MIX.keySet().containsAll(types)) {
-            return QVS_MIX;
-        }
         Map<QuestionType, Double> m = new LinkedHashMap<>();
+        for (QuestionType.Family f : QuestionType.Family.values()) {
+            List<QuestionType> family = QuestionType.family(f);
+            if (types.size() == family.size() && family.containsAll(types)) {
+                double sum = 0;
+                for (QuestionType t : family) {
+                    sum += t.mixWeight();
+                }
+                for (QuestionType t : family) {
+                    m.put(t, t.mixWeight() / sum);
+                }
+                return m;
+            }
+        }
         for (QuestionType t : types) {
             m.put(t, 1.0 / types.size());
         }
@@ -77,7 +79,7 @@ public final class BenchBuilder {
         int nf = o.frameCounts().size();
         for (int i = 0; i < nf; i++) {
             int perFrame = size / nf + (i < size % nf ? 1 : 0);
-            Map<QuestionType, Integer> m = new EnumMap<>(QuestionType.class);
+            Map<QuestionType, Integer> m = QuestionType.newMap();
             int given = 0;
             List<Map.Entry<QuestionType, Double>> rem = new ArrayList<>();
             for (Map.Entry<QuestionType, Double> e : mix.entrySet()) {
@@ -120,8 +122,8 @@ public final class BenchBuilder {
                 SceneFrames frames = SceneFrames.of(scene, src.kind(), o, out);
                 scenes++;
                 for (int n : o.frameCounts()) {
-                    Map<QuestionType, Integer> left = new EnumMap<>(QuestionType.class);
-                    Map<QuestionType, Integer> got = have.computeIfAbsent(n, k -> new EnumMap<>(QuestionType.class));
+                    Map<QuestionType, Integer> left = QuestionType.newMap();
+                    Map<QuestionType, Integer> got = have.computeIfAbsent(n, k -> QuestionType.newMap());
                     // Spread each frame count's items over scenes: at most a few of a type from one scene.
                     want.get(n).forEach((t, c) -> left.put(t, Math.min(2, c - got.getOrDefault(t, 0))));
                     if (left.values().stream().allMatch(c -> c <= 0)) {

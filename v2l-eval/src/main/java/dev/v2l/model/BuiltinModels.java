@@ -4,11 +4,11 @@ import dev.v2l.dataset.Prompts;
 import dev.v2l.layout.text.Decimals;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.text.MapWriter;
+import dev.v2l.qa.LabelPriors;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionType;
 import dev.v2l.qa.Questions;
 import dev.v2l.reason.Derivation;
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -22,9 +22,9 @@ import java.util.SplittableRandom;
  *       100 % on every type, or the benchmark or the scorer is wrong.</li>
  *   <li>{@code scene-oracle}: the same from the true map of the whole scene in the same frame — what full
  *       observation would give (it can differ where the frames show only part of the room).</li>
- *   <li>{@code blind}: sees nothing; answers from label priors (typical category sizes), typical distances, counts
- *       and room areas, and for multiple choice the option whose object is largest (distance questions) or the
- *       first option.</li>
+ *   <li>{@code blind}: sees nothing; answers what each question type's {@link QuestionType#blindAnswer} says (label
+ *       priors for sizes, typical distances, counts and room areas; for multiple choice the option whose object
+ *       is largest for distance questions, else the first option).</li>
  *   <li>{@code random}: a seeded guess — a uniform option, or a number log-uniform over a plausible range.</li>
  * </ul>
  */
@@ -73,26 +73,9 @@ public final class BuiltinModels {
         });
     }
 
+    /** The blind answer: the question type's own prior ({@link QuestionType#blindAnswer}). */
     static String blindAnswer(Question q) {
-        return switch (q.type()) {
-            case OBJECT_COUNTING, OBJECT_COUNT -> "2";
-            case OBJECT_SIZE_ESTIMATION -> Long.toString(Math.round(LabelPriors.of(q.label("target")).longest() * 100));
-            case OBJECT_SIZE -> Decimals.format(LabelPriors.of(q.label("target")).floorMax(), 1);
-            case OBJECT_ABS_DISTANCE -> "1.5";
-            case MIN_DISTANCE -> "1.0";
-            case ROOM_SIZE_ESTIMATION -> "20.0";
-            case OBJECT_REL_DISTANCE, NEAREST_CENTER -> {
-                List<String> contents = q.optionContents();
-                int best = 0;
-                for (int i = 1; i < contents.size(); i++) {
-                    if (LabelPriors.of(contents.get(i)).floorArea() > LabelPriors.of(contents.get(best)).floorArea()) {
-                        best = i;
-                    }
-                }
-                yield letter(best);
-            }
-            default -> "A";
-        };
+        return q.type().blindAnswer(q, LabelPriors.standard());
     }
 
     /** The random model with its seed. */
@@ -117,13 +100,12 @@ public final class BuiltinModels {
     }
 
     private static double[] range(QuestionType t) {
-        return switch (t) {
-            case OBJECT_COUNTING, OBJECT_COUNT -> new double[] {1, 6};
-            case OBJECT_SIZE_ESTIMATION -> new double[] {20, 250};
-            case OBJECT_SIZE -> new double[] {0.2, 2.5};
-            case ROOM_SIZE_ESTIMATION -> new double[] {8, 60};
-            default -> new double[] {0.2, 5};
-        };
+        double[] r = t.plausibleRange();
+        if (r == null || r.length != 2 || !(r[0] > 0) || !(r[1] >= r[0])) {
+            throw new IllegalStateException("question type " + t.code() + " has no plausible range for numeric "
+                    + "answers");
+        }
+        return r;
     }
 
     static String letter(int i) {

@@ -106,7 +106,7 @@ public final class EvalSummary {
         Map<String, List<Double>> vsi = new TreeMap<>();
         Map<String, List<Double>> qvs = new TreeMap<>();
         Map<String, List<Double>> other = new TreeMap<>();
-        byType.forEach((t, v) -> (otherMetric.containsKey(t) ? other : VsiMetrics.isMultipleChoice(t) != null ? vsi
+        byType.forEach((t, v) -> (otherMetric.containsKey(t) ? other : VsiMetrics.vsiType(t).isPresent() ? vsi
                 : qvs).put(t, v));
         java.util.function.Function<String, String> metricOf = t -> otherMetric.getOrDefault(t, metric(t));
         if (!vsi.isEmpty()) {
@@ -156,15 +156,8 @@ public final class EvalSummary {
 
     /** The metric a type is scored by: {@code accuracy} or {@code MRA:.5:.95:.05}. */
     public static String metric(String type) {
-        Boolean mc = VsiMetrics.isMultipleChoice(type);
-        if (mc == null) {
-            try {
-                mc = QuestionType.byName(type).isMultipleChoice();
-            } catch (IllegalArgumentException e) {
-                mc = true;
-            }
-        }
-        return mc ? VsiMetrics.ACCURACY : VsiMetrics.MRA;
+        return VsiMetrics.vsiType(type).or(() -> QuestionType.find(type)).map(QuestionType::metric)
+                .orElse(VsiMetrics.ACCURACY);
     }
 
     private void frames(ObjectNode n, List<JsonNode> rs) {

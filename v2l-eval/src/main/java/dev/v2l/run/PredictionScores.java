@@ -61,18 +61,15 @@ public final class PredictionScores {
             throw new BadInputException(file, "line " + n, "question_type", "expected a string");
         }
         String type = t.asText();
-        Boolean mc = VsiMetrics.isMultipleChoice(type);
-        boolean isQvs = false;
-        if (mc == null) {
-            try {
-                mc = QuestionType.byName(type).isMultipleChoice();
-                isQvs = true;
-            } catch (IllegalArgumentException e) {
-                errors.add("line " + n + ": unknown question type '" + type + "' (skipped; the reference raises "
-                        + "ValueError)");
-                return;
-            }
+        java.util.Optional<QuestionType> vsiType = VsiMetrics.vsiType(type);
+        QuestionType qt = vsiType.or(() -> QuestionType.find(type)).orElse(null);
+        if (qt == null) {
+            errors.add("line " + n + ": unknown question type '" + type + "' (skipped; the reference raises "
+                    + "ValueError)");
+            return;
         }
+        boolean isQvs = vsiType.isEmpty();
+        boolean mc = qt.isMultipleChoice();
         GroundTruth gt = GroundTruth.fromJson(rec.get("ground_truth"));
         if (gt == null || !rec.has("ground_truth")) {
             throw new BadInputException(file, "line " + n, "ground_truth", "expected a string or a number");

@@ -13,6 +13,7 @@ import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionJson;
 import dev.v2l.qa.QuestionObject;
 import dev.v2l.qa.QuestionType;
+import dev.v2l.qa.QuestionTypes;
 import dev.v2l.qa.Questions;
 import dev.v2l.reason.Derivation;
 import dev.v2l.reason.EngineContext;
@@ -115,7 +116,7 @@ class DatasetBuildTest {
                 assertThat(seen).as(r.get("id").asText()).contains(Labels.key(o.label()));
             }
             // Recomputing from the written map gives the same think and answer.
-            if (q.type() != QuestionType.ROOM_SIZE_ESTIMATION && q.type() != QuestionType.OBJ_APPEARANCE_ORDER) {
+            if (q.type() != QuestionTypes.ROOM_SIZE_ESTIMATION && q.type() != QuestionTypes.OBJ_APPEARANCE_ORDER) {
                 Derivation d = Questions.derive(q, written, EngineContext.NONE);
                 assertThat(Questions.answerOf(q, d)).as(r.get("id").asText()).isEqualTo(r.get("answer").asText());
                 assertThat(d.trace()).isEqualTo(r.get("think").asText());

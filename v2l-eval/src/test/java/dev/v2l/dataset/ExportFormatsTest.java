@@ -8,6 +8,7 @@ import dev.v2l.layout.text.MapForm;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionObject;
 import dev.v2l.qa.QuestionType;
+import dev.v2l.qa.QuestionTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ class ExportFormatsTest {
 
     static Sample sample() {
         Question q = new Question("room_1/f4/object_rel_direction_easy/0", "room_1", "procedural",
-                QuestionType.OBJECT_REL_DIRECTION_EASY,
+                QuestionTypes.OBJECT_REL_DIRECTION_EASY,
                 "If I am standing by the sofa and facing the tv, is the lamp to the left or the right of the tv?",
                 List.of("A. right", "B. left"), "B", List.of(new QuestionObject("sofa", "sofa_0", "standing"),
                         new QuestionObject("tv", "tv_0", "facing"), new QuestionObject("lamp", "lamp_0", "query")),

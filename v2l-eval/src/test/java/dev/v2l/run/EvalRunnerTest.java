@@ -76,7 +76,7 @@ class EvalRunnerTest {
                 assertThat(r.path("decomposition").path("map_answer").isNull()).as("%s", r.path("item_id")).isFalse();
             }
         }
-        assertThat(types).as("every type is in the bench").hasSize(QuestionType.values().length);
+        assertThat(types).as("every type is in the bench").hasSize(QuestionType.values().size());
         ObjectNode summary = new EvalSummary(200, 0).summarize(recs);
         JsonNode run = summary.path("runs").get(0);
         assertThat(run.path("overall").path("mean").asDouble()).isEqualTo(100.0);

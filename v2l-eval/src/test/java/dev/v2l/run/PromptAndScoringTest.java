@@ -9,6 +9,7 @@ import dev.v2l.model.ModelResponse;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionObject;
 import dev.v2l.qa.QuestionType;
+import dev.v2l.qa.QuestionTypes;
 import dev.v2l.reason.EngineContext;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +30,14 @@ class PromptAndScoringTest {
 
     static Question direction() {
         return new Question("s/f4/object_rel_direction_easy/0", "s", "procedural",
-                QuestionType.OBJECT_REL_DIRECTION_EASY, "If I am standing by the sofa and facing the tv, is the lamp "
+                QuestionTypes.OBJECT_REL_DIRECTION_EASY, "If I am standing by the sofa and facing the tv, is the lamp "
                 + "to my left or right?", List.of("A. right", "B. left"), "B", List.of(new QuestionObject("sofa",
                 "sofa_0", "standing"), new QuestionObject("tv", "tv_0", "facing"), new QuestionObject("lamp",
                 "lamp_0", "query")), Map.of(), "", Map.of());
     }
 
     static Question distance() {
-        return new Question("s/f4/object_abs_distance/0", "s", "procedural", QuestionType.OBJECT_ABS_DISTANCE,
+        return new Question("s/f4/object_abs_distance/0", "s", "procedural", QuestionTypes.OBJECT_ABS_DISTANCE,
                 "What is the distance between the sofa and the tv (in meters)?", List.of(), "3.0", List.of(
                 new QuestionObject("sofa", "sofa_0", "a"), new QuestionObject("tv", "tv_0", "b")), Map.of(), "",
                 Map.of());

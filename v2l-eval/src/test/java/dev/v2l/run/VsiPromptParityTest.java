@@ -44,8 +44,8 @@ class VsiPromptParityTest {
                 n++;
             }
         }
-        assertThat(seen).containsAll(dev.v2l.metrics.VsiMetrics.MCA_TYPES).containsAll(dev.v2l.metrics.VsiMetrics
-                .NA_TYPES);
+        assertThat(seen).containsAll(QuestionType.family(QuestionType.Family.VSI).stream().map(QuestionType::code)
+                .toList());
         assertThat(PromptKind.VSI.defaultMaxTokens()).isEqualTo(16); // generation_kwargs.max_new_tokens
     }
 

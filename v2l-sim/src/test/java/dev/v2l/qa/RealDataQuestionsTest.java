@@ -12,7 +12,6 @@ import dev.v2l.scene.SceneObject;
 import dev.v2l.source.VsiMetaInfoSource;
 import dev.v2l.testing.TestPaths;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,7 @@ class RealDataQuestionsTest {
 
     @BeforeAll
     static void generate() {
-        QuestionGenerator gen = new QuestionGenerator(List.of(QuestionType.values()), 20, 7, Thresholds.DEFAULT);
+        QuestionGenerator gen = new QuestionGenerator(QuestionType.values(), 20, 7, Thresholds.DEFAULT);
         QuestionGenerator.Finisher fin = new QuestionGenerator.Finisher(gen.settings());
         for (String f : TestPaths.VSI_FILES) {
             for (Scene s : new VsiMetaInfoSource(TestPaths.vsiMeta(f))) {
@@ -50,7 +49,7 @@ class RealDataQuestionsTest {
     }
 
     static Map<QuestionType, List<Question>> byType() {
-        Map<QuestionType, List<Question>> m = new EnumMap<>(QuestionType.class);
+        Map<QuestionType, List<Question>> m = new java.util.LinkedHashMap<>();
         for (Question q : QUESTIONS) {
             m.computeIfAbsent(q.type(), k -> new ArrayList<>()).add(q);
         }
@@ -62,17 +61,17 @@ class RealDataQuestionsTest {
         Map<QuestionType, List<Question>> m = byType();
         assertThat(SCENES).hasSize(288);
         for (QuestionType t : QuestionType.values()) {
-            if (t == QuestionType.OBJ_APPEARANCE_ORDER) {
+            if (t == QuestionTypes.OBJ_APPEARANCE_ORDER) {
                 assertThat(m.get(t)).as("no video, no appearance order").isNull();
                 continue;
             }
-            if (t == QuestionType.ROOM_SIZE_ESTIMATION) {
+            if (t == QuestionTypes.ROOM_SIZE_ESTIMATION) {
                 continue; // one per scene
             }
             assertThat(m.get(t)).as(t.code()).hasSizeGreaterThan(500);
         }
-        assertThat(m.get(QuestionType.OBJECT_ABS_DISTANCE)).hasSizeGreaterThanOrEqualTo(1000);
-        assertThat(m.get(QuestionType.MIN_DISTANCE)).hasSizeGreaterThanOrEqualTo(1000);
+        assertThat(m.get(QuestionTypes.OBJECT_ABS_DISTANCE)).hasSizeGreaterThanOrEqualTo(1000);
+        assertThat(m.get(QuestionTypes.MIN_DISTANCE)).hasSizeGreaterThanOrEqualTo(1000);
         // Counting, size and room size are bounded by the data itself; every possible question is made.
         int multiInstanceLabels = 0;
         int scenesWithArea = 0;
@@ -80,8 +79,8 @@ class RealDataQuestionsTest {
             multiInstanceLabels += (int) Math.min(20, s.labelCounts().values().stream().filter(c -> c >= 2).count());
             scenesWithArea += s.room().area().isPresent() ? 1 : 0;
         }
-        assertThat(m.get(QuestionType.OBJECT_COUNTING)).hasSize(multiInstanceLabels);
-        assertThat(m.get(QuestionType.ROOM_SIZE_ESTIMATION)).hasSize(scenesWithArea).hasSize(288);
+        assertThat(m.get(QuestionTypes.OBJECT_COUNTING)).hasSize(multiInstanceLabels);
+        assertThat(m.get(QuestionTypes.ROOM_SIZE_ESTIMATION)).hasSize(scenesWithArea).hasSize(288);
     }
 
     // ---- independent geometry -----------------------------------------------------------------------------------
@@ -192,17 +191,17 @@ class RealDataQuestionsTest {
 
     @Test
     void everyAnswerAgreesWithAnIndependentComputation() {
-        Map<QuestionType, Integer> checked = new EnumMap<>(QuestionType.class);
+        Map<QuestionType, Integer> checked = new java.util.LinkedHashMap<>();
         int ties = 0;
         for (Question q : QUESTIONS) {
             Scene s = SCENES.get(q.sceneId());
             String expected;
-            switch (q.type()) {
-                case OBJECT_COUNTING, OBJECT_COUNT -> expected = Long.toString(s.objects().stream()
+            switch (q.type().code()) {
+                case "object_counting", "object_count" -> expected = Long.toString(s.objects().stream()
                         .filter(o -> o.label().equals(q.labels("target").get(0))).count());
-                case OBJECT_ABS_DISTANCE, MIN_DISTANCE -> {
+                case "object_abs_distance", "min_distance" -> {
                     double d = distance(box(s, instance(q, "a")), box(s, instance(q, "b")),
-                            q.type() == QuestionType.OBJECT_ABS_DISTANCE);
+                            q.type() == QuestionTypes.OBJECT_ABS_DISTANCE);
                     assertThat(d).as(q.id()).isGreaterThanOrEqualTo(0.2 - 1e-9);
                     if (nearTie(d, 1)) {
                         ties++;
@@ -210,7 +209,7 @@ class RealDataQuestionsTest {
                     }
                     expected = Decimals.format(d, 1);
                 }
-                case OBJECT_SIZE_ESTIMATION -> {
+                case "object_size_estimation" -> {
                     double[] l = box(s, instance(q, "target")).lengths();
                     double cm = Math.max(l[0], Math.max(l[1], l[2])) * 100;
                     if (nearTie(cm, 0)) {
@@ -219,7 +218,7 @@ class RealDataQuestionsTest {
                     }
                     expected = Long.toString(Math.round(cm));
                 }
-                case OBJECT_SIZE -> {
+                case "object_size" -> {
                     double l = longFloorSide(box(s, instance(q, "target")));
                     if (nearTie(l, 1)) {
                         ties++;
@@ -227,8 +226,8 @@ class RealDataQuestionsTest {
                     }
                     expected = Decimals.format(l, 1);
                 }
-                case ROOM_SIZE_ESTIMATION -> expected = Decimals.format(s.room().area().getAsDouble(), 1);
-                case OBJECT_REL_DISTANCE, NEAREST_CENTER -> {
+                case "room_size_estimation" -> expected = Decimals.format(s.room().area().getAsDouble(), 1);
+                case "object_rel_distance", "nearest_center" -> {
                     String target = instance(q, "target");
                     String bestLabel = null;
                     double best = Double.MAX_VALUE;
@@ -237,7 +236,7 @@ class RealDataQuestionsTest {
                         if (!o.role().equals("choice")) {
                             continue;
                         }
-                        double d = q.type() == QuestionType.NEAREST_CENTER
+                        double d = q.type() == QuestionTypes.NEAREST_CENTER
                                 ? centre(s, target).distanceTo(centre(s, o.instanceId()))
                                 : distance(box(s, target), box(s, o.instanceId()), true);
                         if (d < best) {
@@ -253,28 +252,28 @@ class RealDataQuestionsTest {
                     checked.merge(q.type(), 1, Integer::sum);
                     continue;
                 }
-                case OBJECT_REL_DIRECTION_EASY, OBJECT_REL_DIRECTION_MEDIUM, OBJECT_REL_DIRECTION_HARD -> {
+                case "object_rel_direction_easy", "object_rel_direction_medium", "object_rel_direction_hard" -> {
                     Vec2 o = centre(s, instance(q, "standing"));
                     double a = angleRight(centre(s, instance(q, "facing")).minus(o),
                             centre(s, instance(q, "query")).minus(o));
-                    expected = switch (q.type()) {
-                        case OBJECT_REL_DIRECTION_EASY -> a >= 0 ? "right" : "left";
-                        case OBJECT_REL_DIRECTION_MEDIUM -> Math.abs(a) >= 135 ? "back" : a >= 0 ? "right" : "left";
+                    expected = switch (q.type().code()) {
+                        case "object_rel_direction_easy" -> a >= 0 ? "right" : "left";
+                        case "object_rel_direction_medium" -> Math.abs(a) >= 135 ? "back" : a >= 0 ? "right" : "left";
                         default -> (Math.abs(a) <= 90 ? "front-" : "back-") + (a >= 0 ? "right" : "left");
                     };
                     expected = expected.equals(truthContent(q)) ? q.groundTruth() : "content " + expected;
                 }
-                case VERTICAL_DIRECTION, HORIZONTAL_DIRECTION -> {
+                case "vertical_direction", "horizontal_direction" -> {
                     Vec2 ab = centre(s, instance(q, "b")).minus(centre(s, instance(q, "a")));
                     // b directly left of a: facing forward, "left" is 90° counter-clockwise of forward.
-                    Vec2 forward = q.type() == QuestionType.VERTICAL_DIRECTION ? ab
+                    Vec2 forward = q.type() == QuestionTypes.VERTICAL_DIRECTION ? ab
                             : "left".equals(q.params().get("side")) ? ab.rotated(-Math.PI / 2)
                                     : ab.rotated(Math.PI / 2);
                     double a = angleRight(forward, centre(s, instance(q, "c")).minus(centre(s, instance(q, "d"))));
                     String content = (a > 0 ? "Right" : "Left") + "-" + (Math.abs(a) <= 90 ? "Front" : "Back");
                     expected = content.equals(truthContent(q)) ? q.groundTruth() : "content " + content;
                 }
-                case ROUTE_PLANNING -> {
+                case "route_planning" -> {
                     List<Vec2> stops = new ArrayList<>();
                     stops.add(centre(s, instance(q, "start")));
                     instances(q, "waypoint").forEach(id -> stops.add(centre(s, id)));
@@ -293,7 +292,7 @@ class RealDataQuestionsTest {
             assertThat(q.groundTruth()).as("%s\n%s\n%s", q.id(), q.question(), q.trace()).isEqualTo(expected);
             checked.merge(q.type(), 1, Integer::sum);
         }
-        assertThat(checked.keySet()).hasSize(QuestionType.values().length - 1);
+        assertThat(checked.keySet()).hasSize(QuestionType.values().size() - 1);
         assertThat(ties).isLessThan(QUESTIONS.size() / 100);
     }
 
@@ -339,8 +338,8 @@ class RealDataQuestionsTest {
     @Test
     void objectsInDistanceSizeAndDirectionQuestionsAreUniqueInTheirScene() {
         for (Question q : QUESTIONS) {
-            if (q.type() == QuestionType.OBJECT_COUNTING || q.type() == QuestionType.OBJECT_COUNT
-                    || q.type() == QuestionType.ROOM_SIZE_ESTIMATION) {
+            if (q.type() == QuestionTypes.OBJECT_COUNTING || q.type() == QuestionTypes.OBJECT_COUNT
+                    || q.type() == QuestionTypes.ROOM_SIZE_ESTIMATION) {
                 continue;
             }
             Scene s = SCENES.get(q.sceneId());

@@ -1,4 +1,4 @@
-package dev.v2l.model;
+package dev.v2l.qa;
 
 import dev.v2l.layout.Labels;
 import java.io.BufferedReader;
@@ -10,28 +10,40 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Typical sizes of indoor categories ({@code label-priors.tsv}): what a model that sees nothing can still know. */
-final class LabelPriors {
+/**
+ * Typical sizes of indoor categories ({@code label-priors.tsv}): what a model that sees nothing can still know. The
+ * {@code blind} model answers from them through each type's {@link QuestionType#blindAnswer}.
+ */
+public final class LabelPriors {
 
     /** Width, depth and height, metres. */
-    record Size(double width, double depth, double height) {
-        double longest() {
+    public record Size(double width, double depth, double height) {
+        public double longest() {
             return Math.max(width, Math.max(depth, height));
         }
 
-        double floorMax() {
+        public double floorMax() {
             return Math.max(width, depth);
         }
 
-        double floorArea() {
+        public double floorArea() {
             return width * depth;
         }
     }
 
-    private static final Map<String, Size> TABLE = load();
-    private static final Size DEFAULT = TABLE.get("*");
+    private static final LabelPriors STANDARD = new LabelPriors(load());
 
-    private LabelPriors() {
+    private final Map<String, Size> table;
+    private final Size fallback;
+
+    private LabelPriors(Map<String, Size> table) {
+        this.table = table;
+        this.fallback = table.get("*");
+    }
+
+    /** The shipped table. */
+    public static LabelPriors standard() {
+        return STANDARD;
     }
 
     private static Map<String, Size> load() {
@@ -59,16 +71,16 @@ final class LabelPriors {
     }
 
     /** The prior of a label: its own row, else the row of its last word ("wooden chair" → chair), else the median. */
-    static Size of(String label) {
-        Size s = TABLE.get(Labels.key(label));
+    public Size of(String label) {
+        Size s = table.get(Labels.key(label));
         if (s != null) {
             return s;
         }
         String n = Labels.normalize(label);
         int sp = n.lastIndexOf(' ');
         if (sp >= 0) {
-            s = TABLE.get(Labels.key(n.substring(sp + 1)));
+            s = table.get(Labels.key(n.substring(sp + 1)));
         }
-        return s == null ? DEFAULT : s;
+        return s == null ? fallback : s;
     }
 }
