@@ -69,6 +69,11 @@ public final class Main implements Runnable {
                 err.flush();
                 return EXIT_USAGE;
             }
+            if (ex instanceof dev.v2l.run.EvalRunner.Unreachable) { // a known failure, said in words
+                err.println("v2l: failed: " + ex.getMessage());
+                err.flush();
+                return EXIT_FAILURE;
+            }
             err.println("v2l: failed: " + ex);
             if (System.getenv("V2L_DEBUG") != null) {
                 ex.printStackTrace(err);

@@ -47,6 +47,10 @@ public final class BenchItems {
             throw BadInputException.ofFile(benchOrDir.toString(), "no bench.jsonl in this folder (expected the "
                     + "output folder of 'v2l bench build', or a bench.jsonl file)", null);
         }
+        if (!Files.exists(f)) {
+            throw BadInputException.ofFile(f.toString(), "no such benchmark file (expected bench.jsonl from "
+                    + "'v2l bench build', or its folder)", null);
+        }
         List<BenchItem> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         MapParser parser = MapParser.lenient();
