@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.v2l.io.AtomicFiles;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.v2l.io.Provenance;
 import dev.v2l.qa.QuestionGenerator;
 import dev.v2l.scene.Scene;
@@ -37,6 +39,9 @@ import java.util.function.IntConsumer;
 public final class DatasetBuilder {
 
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** YAML as people write it: no document marker, quotes only where a value needs them (": ", " #", …). */
+    static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
     public static final List<String> SPLITS = List.of("train", "val", "test");
 
     private final DatasetOptions o;
@@ -234,20 +239,19 @@ public final class DatasetBuilder {
             }
             if (f == Exporter.EASYR1) {
                 Path abs = dir.toAbsolutePath();
-                write(dir.resolve("easyr1_config.yaml"), String.join("\n",
-                        "# Merge into EasyR1's config.yaml (data and reward sections).",
-                        "data:",
-                        "  train_files: " + abs.resolve("train.jsonl"),
-                        "  val_files: " + abs.resolve("val.jsonl"),
-                        "  prompt_key: problem",
-                        "  answer_key: answer",
-                        "  image_key: images",
-                        "  image_dir: " + out.toAbsolutePath(),
-                        "worker:",
-                        "  reward:",
-                        "    reward_type: batch",
-                        "    reward_function: ./integrations/easyr1/v2l_reward.py:compute_score",
-                        ""));
+                ObjectNode config = MAPPER.createObjectNode();
+                ObjectNode data = config.putObject("data");
+                data.put("train_files", abs.resolve("train.jsonl").toString());
+                data.put("val_files", abs.resolve("val.jsonl").toString());
+                data.put("prompt_key", "problem");
+                data.put("answer_key", "answer");
+                data.put("image_key", "images");
+                data.put("image_dir", out.toAbsolutePath().toString());
+                ObjectNode reward = config.putObject("worker").putObject("reward");
+                reward.put("reward_type", "batch");
+                reward.put("reward_function", "./integrations/easyr1/v2l_reward.py:compute_score");
+                write(dir.resolve("easyr1_config.yaml"), "# Merge into EasyR1's config.yaml (data and reward "
+                        + "sections).\n" + YAML.writeValueAsString(config));
             }
         }
         ObjectNode st = stats.toJson(MAPPER);

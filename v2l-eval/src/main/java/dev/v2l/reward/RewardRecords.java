@@ -1,6 +1,7 @@
 package dev.v2l.reward;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.v2l.io.JsonStrings;
 import dev.v2l.metrics.GroundTruth;
 import dev.v2l.qa.QuestionObject;
 import java.util.ArrayList;
@@ -124,25 +125,8 @@ public final class RewardRecords {
         return "{\"line\": " + line + ", \"error\": " + jsonString(message) + "}";
     }
 
+    /** A JSON string keeping non-ASCII characters ({@link JsonStrings#quoteUtf8}). */
     static String jsonString(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return JsonStrings.quoteUtf8(s);
     }
 }
