@@ -3,6 +3,7 @@ package dev.v2l.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.v2l.io.BadInputException;
+import dev.v2l.io.CameraTrackJson;
 import dev.v2l.io.JsonFields;
 import dev.v2l.io.JsonLines;
 import dev.v2l.layout.Layout;
@@ -11,6 +12,8 @@ import dev.v2l.layout.text.MapParser;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionJson;
 import dev.v2l.reason.EngineContext;
+import dev.v2l.scene.CameraTrack;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,9 +106,7 @@ public final class BenchItems {
         }
         List<BenchItem> renamed = new ArrayList<>(out.size());
         for (BenchItem b : out) {
-            renamed.add(new BenchItem(COUNT_SUFFIX.matcher(b.id()).replaceFirst(""), b.sceneId(), b.dataset(),
-                    b.frameCount(), b.frameIndices(), b.images(), b.textOnly(), b.question(), b.gtLayout(),
-                    b.gtLayoutText(), b.sceneLayout(), b.context(), b.contentHash()));
+            renamed.add(b.withId(COUNT_SUFFIX.matcher(b.id()).replaceFirst("")));
         }
         return renamed;
     }
@@ -164,6 +165,14 @@ public final class BenchItems {
                 }
             }
         }
+        CameraTrack cameras = null;
+        if (n.hasNonNull("cameras")) {
+            cameras = CameraTrackJson.read(n.get("cameras"), f, "cameras");
+            if (cameras.poses().size() != images.size()) {
+                throw f.error("cameras.poses", "expected one pose per image (" + images.size() + "), found "
+                        + cameras.poses().size());
+            }
+        }
         // what the item is, whatever its id: the line as read, and the maps it refers to
         String content;
         try {
@@ -174,7 +183,7 @@ public final class BenchItems {
         }
         return new BenchItem(id, q.sceneId(), q.dataset(), n.path("frame_count").asInt(frames.size()), frames,
                 images, n.path("text_only").asBoolean(images.isEmpty()), q, gt, gtText, scene,
-                new EngineContext(area, appearance), hash(content));
+                new EngineContext(area, appearance), cameras, hash(content));
     }
 
     /** The first 16 hex digits of the SHA-256 of a text: how stored results recognise an item's content. */
