@@ -245,6 +245,6 @@ public final class SceneJson {
             }
             objects.add(new SceneObject(oid, label, box, parent, visible, asset));
         }
-        return new Scene(id, dataset, up, new Room(area, regions), objects, camera, intrinsics);
+        return SceneBounds.check(new Scene(id, dataset, up, new Room(area, regions), objects, camera, intrinsics), f);
     }
 }
