@@ -157,20 +157,23 @@ public final class QuestionGenerator {
         }
 
         /**
-         * A finisher that goes on from a state {@link #counters()} gave, e.g. the sum of the counts of the scenes
-         * before this one when they were finished elsewhere (the Spark jobs).
+         * A finisher that goes on from a {@link #state()} taken elsewhere, e.g. the sum of the counts of the scenes
+         * before this one when they were finished on other machines (the Spark jobs).
          */
-        public Finisher(Map<String, Object> settings, Map<String, Integer> counters) {
+        public Finisher(Map<String, Object> settings, Map<String, Integer> state) {
             this(settings);
-            this.counters.putAll(counters);
+            restore(state);
         }
 
-        /**
-         * The balancer's state: how many multiple-choice questions of each type and option count were finished. The
-         * next correct letters depend on it alone; the counts a scene adds do not depend on it.
-         */
-        public Map<String, Integer> counters() {
+        /** The lettering state after the scenes finished so far: restoring it resumes a run at the next scene. */
+        public Map<String, Integer> state() {
             return new java.util.TreeMap<>(counters);
+        }
+
+        /** Continues from a {@link #state()} taken earlier. */
+        public void restore(Map<String, Integer> state) {
+            counters.clear();
+            counters.putAll(state);
         }
 
         public List<Question> finish(SceneDrafts sd) {

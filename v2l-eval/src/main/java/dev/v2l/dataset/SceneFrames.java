@@ -101,7 +101,7 @@ public record SceneFrames(Observation observation, String imageDir, Intrinsics i
                     return new SceneFrames(new SceneRenderer(scene, small).render(poses, o.fps(), 1, null), null, null,
                             false);
                 }
-                String rel = "images/" + safe(scene.id());
+                String rel = "images/" + dev.v2l.io.FolderNames.of(scene.id());
                 Intrinsics k = Intrinsics.fromVerticalFov(o.width(), o.height(), o.fov());
                 Observation obs = new SceneRenderer(scene, k).render(poses, o.fps(), 1, (i, pose, t) -> {
                     byte[] jpg = Images.jpeg(Images.limitPixels(FrameFiles.rgbImage(t), o.maxPixels()), 0.9f);
@@ -118,9 +118,5 @@ public record SceneFrames(Observation observation, String imageDir, Intrinsics i
                 return new SceneFrames(obs, rel, k, depth);
             }
         }
-    }
-
-    static String safe(String id) {
-        return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -161,7 +161,11 @@ public final class DatasetJob {
             }
             provenance.put("skipped_scenes", list);
         }
-        new DatasetBuilder(request.options()).writeExtras(out, stats, provenance, start);
+        DatasetBuilder builder = new DatasetBuilder(request.options());
+        for (String id : good) {
+            builder.credit(src.scene(id)); // the card credits the furniture models, as the CLI's does
+        }
+        builder.writeExtras(out, stats, provenance, start);
         out.delete(PARTS);
         return new Result(stats, good.size(), skipped);
     }
@@ -188,7 +192,7 @@ public final class DatasetJob {
             // The split does not change what is asked or lettered; the letters' state does not change the counts.
             QuestionGenerator.Finisher counter = builder.finisher();
             builder.sceneSamples(scene, frames, DatasetBuilder.SPLITS.get(0), counter);
-            done.add(new Prepared(i, id, SceneFramesData.of(frames), counter.counters(), null));
+            done.add(new Prepared(i, id, SceneFramesData.of(frames), counter.state(), null));
             if (hook != null) {
                 hook.after(1, i);
             }
@@ -207,8 +211,8 @@ public final class DatasetJob {
         DatasetBuilder.SceneSamples ss = builder.sceneSamples(scene, s.frames().toFrames(), split, finisher);
         Map<String, Integer> expected = new TreeMap<>(before);
         s.letterCounts().forEach((k, v) -> expected.merge(k, v, Integer::sum));
-        if (!finisher.counters().equals(expected)) {
-            throw new IllegalStateException("scene " + s.id() + " lettered " + finisher.counters() + " questions, "
+        if (!finisher.state().equals(expected)) {
+            throw new IllegalStateException("scene " + s.id() + " lettered " + finisher.state() + " questions, "
                     + "expected " + expected + ": its questions changed between the stages");
         }
         Map<String, Integer> lines = new LinkedHashMap<>();
