@@ -59,9 +59,7 @@ final class EvalHarness {
             List<BenchItem> items = new ArrayList<>(requests);
             for (int i = 0; items.size() < requests; i++) {
                 BenchItem b = base.get(i % base.size());
-                items.add(new BenchItem(b.id() + "/" + i, b.sceneId(), b.dataset(), b.frameCount(), b.frameIndices(),
-                        b.images(), b.textOnly(), b.question(), b.gtLayout(), b.gtLayoutText(), b.sceneLayout(),
-                        b.context()));
+                items.add(b.withId(b.id() + "/" + i));
             }
             List<FakeOpenAiServer.Reply> replies = Workloads.typicalResponses(seed, 256).stream().map(t ->
                     FakeOpenAiServer.Reply.text(t).delayed(latencyMillis)).toList();

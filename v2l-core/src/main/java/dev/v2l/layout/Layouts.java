@@ -65,9 +65,20 @@ public final class Layouts {
         for (String id : seen) {
             scene.object(id).ifPresent(objects::add);
         }
+        return build(scene.up(), observationFrame(scene, obs, positions, frame), frame, objects);
+    }
+
+    /**
+     * The motion from the scene's floor coordinates into the frame {@link #fromObservation} writes the map of these
+     * frames in (so a model that places objects in world coordinates can write them in the benchmark's frame).
+     */
+    public static Rigid2 observationFrame(Scene scene, Observation obs, List<Integer> positions, MapFrame frame) {
+        if (positions.isEmpty()) {
+            throw new IllegalArgumentException("no frames chosen");
+        }
         return switch (frame) {
-            case SCENE -> fromScene(scene, MapFrame.SCENE, objects);
-            case FIRST_CAMERA -> fromScene(scene, obs.frames().get(positions.get(0)).pose(), objects);
+            case SCENE -> Rigid2.IDENTITY;
+            case FIRST_CAMERA -> cameraFloorFrame(scene.up(), obs.frames().get(positions.get(0)).pose());
             case UNSPECIFIED -> throw new IllegalArgumentException("a layout needs a frame: scene or first-camera");
         };
     }

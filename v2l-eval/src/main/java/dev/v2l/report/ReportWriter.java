@@ -54,9 +54,9 @@ public final class ReportWriter {
     public record Options(int gallery, int thumbWidth, double tau, ObjectNode provenance) {
     }
 
-    /** One results folder, read. */
+    /** One results folder, read; {@code realism} is its {@code realism.json} (the detector on rendered frames), or null. */
     public record Results(Path dir, List<JsonNode> records, JsonNode summary, JsonNode provenance,
-            Map<String, BenchItem> items, Path benchDir) {
+            Map<String, BenchItem> items, Path benchDir, JsonNode realism) {
     }
 
     private final Options o;
@@ -114,7 +114,9 @@ public final class ReportWriter {
         } else if (bench != null) {
             throw BadInputException.ofFile(bench.toString(), "no bench.jsonl here", null);
         }
-        return new Results(dir, records, summary, prov, items, benchDir);
+        JsonNode realism = Files.isRegularFile(dir.resolve("realism.json"))
+                ? MAPPER.readTree(dir.resolve("realism.json").toFile()) : null;
+        return new Results(dir, records, summary, prov, items, benchDir, realism);
     }
 
     /** A run: one (model, prompt) of one results folder. */
@@ -169,6 +171,9 @@ public final class ReportWriter {
         ctx.put("frames", frameFigure(runs));
         ctx.put("decomposition", decomposition(runs));
         ctx.put("parse", parse(runs));
+        String realism = RealismSection.html(results);
+        ctx.put("hasRealism", realism != null);
+        ctx.put("realism", realism == null ? "" : realism);
         ReportGallery gallery = new ReportGallery(o);
         ctx.put("gallery", gallery.cards(runs));
         ctx.put("filters", ReportGallery.filters(runs));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.v2l.io.BadInputException;
+import dev.v2l.io.CameraTrackJson;
 import dev.v2l.io.JsonFields;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.text.MapParseResult;
@@ -11,6 +12,7 @@ import dev.v2l.layout.text.MapParser;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionJson;
 import dev.v2l.reason.EngineContext;
+import dev.v2l.scene.CameraTrack;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,9 +99,7 @@ public final class BenchItems {
         }
         List<BenchItem> renamed = new ArrayList<>(out.size());
         for (BenchItem b : out) {
-            renamed.add(new BenchItem(COUNT_SUFFIX.matcher(b.id()).replaceFirst(""), b.sceneId(), b.dataset(),
-                    b.frameCount(), b.frameIndices(), b.images(), b.textOnly(), b.question(), b.gtLayout(),
-                    b.gtLayoutText(), b.sceneLayout(), b.context()));
+            renamed.add(b.withId(COUNT_SUFFIX.matcher(b.id()).replaceFirst("")));
         }
         return renamed;
     }
@@ -158,9 +158,17 @@ public final class BenchItems {
                 }
             }
         }
+        CameraTrack cameras = null;
+        if (n.hasNonNull("cameras")) {
+            cameras = CameraTrackJson.read(n.get("cameras"), f, "cameras");
+            if (cameras.poses().size() != images.size()) {
+                throw f.error("cameras.poses", "expected one pose per image (" + images.size() + "), found "
+                        + cameras.poses().size());
+            }
+        }
         return new BenchItem(id, q.sceneId(), q.dataset(), n.path("frame_count").asInt(frames.size()), frames,
                 images, n.path("text_only").asBoolean(images.isEmpty()), q, gt, gtText, scene,
-                new EngineContext(area, appearance));
+                new EngineContext(area, appearance), cameras);
     }
 
     /** Each non-blank line of a JSON Lines file as a tree, with where it is; bad JSON is bad input naming the line. */

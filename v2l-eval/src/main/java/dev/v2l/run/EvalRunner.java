@@ -6,6 +6,7 @@ import dev.v2l.model.ModelFailure;
 import dev.v2l.model.ModelRequest;
 import dev.v2l.model.ModelResponse;
 import dev.v2l.model.VisionLanguageModel;
+import dev.v2l.scene.CameraTrack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ public final class EvalRunner {
                 futures.add(CompletableFuture.supplyAsync(() -> {
                     try {
                         return new Answer(t.model().complete(s.prompt().request(t.item(), images(t.item()),
-                                s.generation())), null);
+                                s.generation(), cameras(t.item()))), null);
                     } catch (ModelFailure f) {
                         return new Answer(null, f);
                     }
@@ -173,6 +174,13 @@ public final class EvalRunner {
             }
         }
         return out;
+    }
+
+    /** The item's cameras with depth image paths resolved against the bench folder. */
+    private CameraTrack cameras(BenchItem item) {
+        CameraTrack c = item.cameras();
+        return c == null || !c.hasDepth() ? c
+                : c.withDepth(c.depth().stream().map(d -> benchDir.resolve(d).toString()).toList());
     }
 
     static String mediaType(String path) {
