@@ -101,7 +101,7 @@ record SceneFrames(Observation observation, String imageDir, Intrinsics intrinsi
                     return new SceneFrames(new SceneRenderer(scene, small).render(poses, o.fps(), 1, null), null, null,
                             false);
                 }
-                String rel = "images/" + safe(scene.id());
+                String rel = "images/" + dev.v2l.io.FolderNames.of(scene.id());
                 Path dir = out.resolve(rel);
                 Files.createDirectories(dir);
                 if (depth) {
@@ -122,9 +122,5 @@ record SceneFrames(Observation observation, String imageDir, Intrinsics intrinsi
                 return new SceneFrames(obs, rel, k, depth);
             }
         }
-    }
-
-    static String safe(String id) {
-        return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

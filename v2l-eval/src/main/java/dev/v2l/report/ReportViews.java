@@ -19,7 +19,9 @@ final class ReportViews {
     record TaskColumn(String label, String metric) {
     }
 
-    record HeadlineRow(String label, String model, List<Cell> cells) {
+    /** A run's row: {@code answered} requests scored, {@code failed} ones counted apart (failures are not scores). */
+    record HeadlineRow(String label, String model, String run, int answered, int failed, boolean anyFailed,
+            List<Cell> cells) {
     }
 
     /**

@@ -224,6 +224,9 @@ public final class ReportWriter {
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             String id = Integer.toString(i);
+            JsonNode sm = r.summary();
+            int failed = sm.path("failed").asInt(sm.path("errors").asInt());
+            int answered = sm.path("answered").asInt(sm.path("samples").asInt() - failed);
             List<ReportViews.Cell> cells = new ArrayList<>();
             cells.add(estimate(r.summary().path("overall"), id, "overall"));
             cells.add(plain(r.summary().path("vsi").path("overall"), id, "vsi_overall"));
@@ -231,7 +234,7 @@ public final class ReportWriter {
             for (String t : tasks) {
                 cells.add(estimate(r.summary().path("tasks").path(t), id, t));
             }
-            rows.add(new ReportViews.HeadlineRow(r.label(), r.model(), cells));
+            rows.add(new ReportViews.HeadlineRow(r.label(), r.model(), id, answered, failed, failed > 0, cells));
         }
         return new ReportViews.Headline(columns, rows);
     }

@@ -101,6 +101,6 @@ public final class VsiMetaInfoSource implements SceneSource {
                 objects.add(new SceneObject(label.strip().replace(' ', '_') + "_" + i, label, box));
             }
         }
-        return new Scene(id, dataset, UpAxis.Z, Room.ofArea(area), objects);
+        return SceneBounds.check(new Scene(id, dataset, UpAxis.Z, Room.ofArea(area), objects), f);
     }
 }
