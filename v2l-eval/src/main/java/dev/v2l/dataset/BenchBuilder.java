@@ -2,6 +2,7 @@ package dev.v2l.dataset;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.io.BadInputException;
 import dev.v2l.io.CameraTrackJson;
 import dev.v2l.io.Provenance;
 import dev.v2l.layout.MapFrame;
@@ -69,7 +70,7 @@ public final class BenchBuilder {
 
     public BenchBuilder(DatasetOptions options, int size, Map<QuestionType, Double> mix) {
         if (size < 1) {
-            throw new IllegalArgumentException("--size must be at least 1, got " + size);
+            throw new BadInputException(null, null, null, "--items must be at least 1, got " + size);
         }
         this.o = options;
         this.size = size;

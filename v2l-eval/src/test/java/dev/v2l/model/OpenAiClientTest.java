@@ -206,7 +206,7 @@ class OpenAiClientTest {
     void aMissingKeyVariableIsAClearError() {
         assertThatThrownBy(() -> new OpenAiClient(new OpenAiClient.Config(java.net.URI.create(
                 "http://127.0.0.1:1/v1"), "m", "NOT_SET_ANYWHERE", Duration.ofSeconds(1), 0, Duration.ofMillis(1), 0),
-                k -> null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOT_SET_ANYWHERE");
+                k -> null)).isInstanceOf(dev.v2l.io.BadInputException.class).hasMessageContaining("NOT_SET_ANYWHERE");
     }
 
     @Test
