@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code --iterations} timed rounds of about {@code --seconds} each and prints the median rate and the range.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchBuildCommand.class, BenchImportCommand.class},
+        subcommands = {BenchBuildCommand.class, BenchCheckCommand.class, BenchImportCommand.class},
         description = "Measure throughput of hot paths: 'parse' (typical model responses with a v2lo map, one "
                 + "thread), 'distance' (all pairwise prism distances of a 40-object scene, one thread), 'qa' (question "
                 + "generation with JSON output over every scene of --qa-source, all types, 20 per type per scene, "

@@ -163,6 +163,14 @@ public final class SpatialEngine {
         return Derivation.of(order, null, trace.toString());
     }
 
+    /**
+     * The closest-point distance the engine uses for distance questions: between the oriented 3D boxes when one is
+     * tilted, else between prisms when {@code allowHeights} and both heights are known, else between footprints.
+     */
+    public static double closestDistance(LayoutObject a, LayoutObject b, boolean allowHeights) {
+        return Distances.distance(a, b, allowHeights);
+    }
+
     static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }

@@ -78,7 +78,7 @@ public final class DatasetBuilder {
         }
         DatasetStats stats = new DatasetStats();
         SampleBuilder builder = new SampleBuilder(new SampleBuilder.Settings(o.types(), o.perScene(), o.mapForm(),
-                o.sampling(), o.thresholds(), o.seed(), true));
+                o.sampling(), o.thresholds(), o.seed(), false));
         QuestionGenerator.Finisher finisher = new QuestionGenerator.Finisher(new QuestionGenerator(o.types(),
                 o.perScene(), o.seed(), o.thresholds()).settings());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), r -> {

@@ -64,7 +64,7 @@ public enum Exporter {
             }
             case EASYR1 -> {
                 n.put("problem", s.system() + "\n\n" + s.user());
-                n.put("answer", s.answer());
+                n.put("answer", s.question().groundTruth()); // the reward scores against the truth
                 images(n, s);
                 n.put("question_type", s.question().type().code());
                 ArrayNode o = n.putArray("options");

@@ -37,9 +37,14 @@ import java.util.function.IntFunction;
  */
 final class SampleBuilder {
 
-    /** What to build. */
+    /**
+     * What to build.
+     *
+     * @param exactAnswers the written map must give exactly the true answer (benchmarks); otherwise a number it gives
+     *                     within {@link WrittenAnswers#TOLERANCE} of the truth is the target's answer (training data)
+     */
     record Settings(List<QuestionType> types, int perScene, MapForm form, String sampling, Thresholds thresholds,
-            long seed, boolean requireWrittenAgreement) {
+            long seed, boolean exactAnswers) {
     }
 
     /** A scene's samples at one frame count, what was dropped and why, and the question statistics. */
@@ -89,7 +94,7 @@ final class SampleBuilder {
                 }
             }
         } else {
-            observed = Layouts.fromScene(scene);
+            observed = Layouts.fromScene(scene, MapFrame.ROOM, scene.objects());
         }
         if (observed.isEmpty()) {
             drops.merge("nothing-seen", 1, Integer::sum);
@@ -131,13 +136,20 @@ final class SampleBuilder {
                 drops.merge("engine-cannot-answer-from-written-map", 1, Integer::sum);
                 continue;
             }
-            if (s.requireWrittenAgreement() && !answer.equals(q.groundTruth())) {
+            if (!WrittenAnswers.acceptable(q.type(), answer, q.groundTruth(), s.exactAnswers())) {
                 drops.merge("answer-changes-at-map-precision", 1, Integer::sum);
                 continue;
             }
-            boolean agrees = answer.equals(q.groundTruth());
-            String think = s.form() == MapForm.GRID || !agrees ? q.trace() : d.trace();
-            answer = q.groundTruth();
+            String ambiguous = q.type().ambiguity(q, asWritten, ctx, s.thresholds());
+            if (ambiguous != null) {
+                drops.merge(ambiguous, 1, Integer::sum);
+                continue;
+            }
+            // A grid map carries no metric coordinates: its target reasons from the true layout.
+            String think = s.form() == MapForm.GRID ? q.trace() : d.trace();
+            if (s.form() == MapForm.GRID) {
+                answer = q.groundTruth();
+            }
             String system = Prompts.system(s.form(), textOnly);
             String user = Prompts.user(q, images.size(), textOnly ? mapText : null);
             out.add(new Sample(q.id(), split, obs == null ? 0 : positions.size(), frameIndices, images, textOnly, q,

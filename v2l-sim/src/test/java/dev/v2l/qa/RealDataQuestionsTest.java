@@ -137,15 +137,38 @@ class RealDataQuestionsTest {
         return new double[] {lo, hi};
     }
 
+    /**
+     * VSI's closest distance between the two oriented 3D boxes (alternating projections between the solids: each
+     * step the closest point of one box to the other's last point), or QVS's between the floor footprints (JTS).
+     */
     static double distance(OrientedBox a, OrientedBox b, boolean heights) {
-        double gxy = footprint(a).distance(footprint(b));
         if (!heights) {
-            return gxy;
+            return footprint(a).distance(footprint(b));
         }
-        double[] za = zRange(a);
-        double[] zb = zRange(b);
-        double gz = Math.max(0, Math.max(za[0], zb[0]) - Math.min(za[1], zb[1]));
-        return Math.sqrt(gxy * gxy + gz * gz);
+        Vec3 p = a.center();
+        Vec3 q = closestPoint(b, p);
+        double best = p.distanceTo(q);
+        for (int i = 0; i < 20000; i++) {
+            p = closestPoint(a, q);
+            q = closestPoint(b, p);
+            double d = p.distanceTo(q);
+            boolean stalled = best - d < 1e-13;
+            best = Math.min(best, d);
+            if (stalled && i > 100) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    static Vec3 closestPoint(OrientedBox b, Vec3 p) {
+        Vec3 d = p.minus(b.center());
+        Vec3 out = b.center();
+        for (int i = 0; i < 3; i++) {
+            double h = b.lengths()[i] / 2;
+            out = out.plus(b.axes().get(i).times(Math.max(-h, Math.min(h, d.dot(b.axes().get(i))))));
+        }
+        return out;
     }
 
     static double longFloorSide(OrientedBox b) {
