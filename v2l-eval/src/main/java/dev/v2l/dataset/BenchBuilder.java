@@ -129,8 +129,7 @@ public final class BenchBuilder {
                     if (left.values().stream().allMatch(c -> c <= 0)) {
                         continue;
                     }
-                    SampleBuilder.Result r = builder.build(scene, frames.observation(),
-                            frames.imageDir() == null ? null : frames::image, n, "test", finisher, left);
+                    SampleBuilder.Result r = builder.build(scene, frames, n, "test", finisher, left);
                     r.drops().forEach((k, v) -> drops.merge(k, v, Integer::sum));
                     for (Sample s : r.samples()) {
                         got.merge(s.question().type(), 1, Integer::sum);

@@ -107,8 +107,7 @@ public final class DatasetBuilder {
                 List<Integer> counts = r.frames().observation() == null ? List.of(0)
                         : r.frames().observation().frames().size() == 1 ? List.of(1) : o.frameCounts();
                 for (int n : counts) {
-                    SampleBuilder.Result res = builder.build(r.scene(), r.frames().observation(),
-                            r.frames().imageDir() == null ? null : r.frames()::image, n, sp, finisher);
+                    SampleBuilder.Result res = builder.build(r.scene(), r.frames(), n, sp, finisher);
                     res.drops().forEach((k, v) -> stats.dropped.merge(k, (long) v, Long::sum));
                     res.stats().rejected().forEach((t, m) -> m.forEach((k, v) -> stats.rejected
                             .computeIfAbsent(t, x -> new java.util.TreeMap<>()).merge(k, v, Long::sum)));
