@@ -102,6 +102,18 @@ class RealDataQuestionsTest {
                 .anyMatch(o -> o.label().equals("printer")));
     }
 
+    @Test
+    void tracesRepeatNoWordAndWriteNoNegativeZero() {
+        // "The the closest points" (issue 13 item 10), and Python's json.dumps "-0.0", which we write "0.0".
+        java.util.regex.Pattern doubled = java.util.regex.Pattern.compile("\\b(\\p{L}+) \\1\\b",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        for (Question q : QUESTIONS) {
+            assertThat(doubled.matcher(q.trace()).find()).as("%s: %s", q.id(), q.trace()).isFalse();
+            assertThat(q.trace()).as(q.id()).doesNotContainPattern("-0\\.0+(?![0-9])");
+            assertThat(q.groundTruth()).as(q.id()).doesNotStartWith("-0");
+        }
+    }
+
     // ---- independent geometry -----------------------------------------------------------------------------------
 
     /** The floor-projected box corners' minimum-area rectangle, by trying every hull edge direction. */
