@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.v2l.dataset.BenchBuilder;
+import dev.v2l.detect.Detector;
+import dev.v2l.detect.ObjectronAssets;
+import dev.v2l.model.ObjectronModel;
+import dev.v2l.scene.Intrinsics;
 import dev.v2l.dataset.DatasetOptions;
 import dev.v2l.dataset.Exporter;
 import dev.v2l.io.Provenance;
@@ -38,14 +42,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code v2l demo}: the whole pipeline on built-in data, offline: procedural rooms, rendered walk-throughs, a small
  * QVS-style benchmark over every task type at 1, 4, 8, 12 and 16 frames, the built-in models (and any the user
- * adds) evaluated and scored, and the report. Every stage keeps its output in the folder; a second run with the same
+ * adds) evaluated and scored, the realism figure (the detector on rendered frames against their masks), and the
+ * report. Every stage keeps its output in the folder; a second run with the same
  * options reuses the scenes, the benchmark and every answer, and only writes the report again.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the main job on built-in data and write DIR/report.html (no network, no GPU): generate "
                 + "procedural rooms, render their walk-throughs, build a small QVS-style benchmark (1/4/8/12/16 frames, "
-                + "all VSI-Bench and QVS-Bench task types), evaluate the built-in models oracle, scene-oracle and "
-                + "blind (and any --model you add, e.g. a local vLLM), score answers and maps, and write the report.",
+                + "all VSI-Bench and QVS-Bench task types), evaluate the built-in models oracle, scene-oracle, "
+                + "blind and objectron (a real CPU detector; and any --model you add, e.g. a local vLLM), score "
+                + "answers and maps, measure how real the frames look to the detector, and write the report.",
             "A second run with the same options reuses everything already done."},
         footer = {"", "Examples:", "  v2l demo", "  v2l demo --out my-demo --scenes 12 --model "
             + "openai:http://127.0.0.1:8000/v1#Qwen/Qwen2.5-VL-7B-Instruct"})
@@ -103,7 +109,8 @@ final class DemoCommand implements Callable<Integer> {
         Path bench = out.resolve("bench");
         int size = scenes * ITEMS_PER_SCENE;
         ObjectNode key = new ObjectMapper().createObjectNode().put("source", source).put("size", size)
-                .put("seed", seed).put("frames", FRAME_COUNTS.toString()).put("version", VersionProvider.version());
+                .put("seed", seed).put("frames", FRAME_COUNTS.toString()).put("version", VersionProvider.version())
+                .put("items", "with cameras and depth");
         Path marker = bench.resolve("demo-bench.json");
         boolean reuse = Files.isRegularFile(bench.resolve("bench.jsonl")) && Files.isRegularFile(marker)
                 && new ObjectMapper().readTree(marker.toFile()).toString().equals(key.toString());
@@ -124,6 +131,10 @@ final class DemoCommand implements Callable<Integer> {
 
         // 3. the models
         List<String> specs = new ArrayList<>(List.of("oracle", "scene-oracle", "blind"));
+        boolean detector = ObjectronAssets.available();
+        if (detector) {
+            specs.add(ObjectronModel.NAME);
+        }
         specs.addAll(models.models);
         Path results = out.resolve("results");
         Models.Options mo = models.options(0, EvalCommand.env);
@@ -140,7 +151,12 @@ final class DemoCommand implements Callable<Integer> {
         EvalRunner.Outcome outcome = finished.outcome();
         ObjectNode summary = finished.summary();
 
-        // 4. the report
+        // 4. the realism figure: the detector on rendered frames of each room, against their instance masks
+        if (detector) {
+            realism(results, rooms, seed, err);
+        }
+
+        // 5. the report
         Path report = out.resolve("report.html");
         ReportCommand.write(spec, List.of(ReportWriter.load(results, bench)), report, 400);
 
@@ -163,9 +179,54 @@ final class DemoCommand implements Callable<Integer> {
                     ov.path("low").asDouble(), ov.path("high").asDouble(), n == 0 ? "–"
                             : String.format(Locale.ROOT, "%.2f", f1 / n));
         }
+        if (Files.isRegularFile(results.resolve("realism.json"))) {
+            JsonNode rj = new ObjectMapper().readTree(results.resolve("realism.json").toFile());
+            o.printf(Locale.ROOT, "realism: the detector finds %d of %d objects it knows in %d rendered frames "
+                    + "(recall %s, precision %s)%n", rj.at("/overall/found").asInt(), rj.at("/overall/truth").asInt(),
+                    rj.path("frames").asInt(), percent(rj.at("/overall/recall")), percent(rj.at("/overall/precision")));
+        }
         o.printf(Locale.ROOT, "done in %.1f s (%d answers asked, %d reused)%n", secs, outcome.asked(),
                 outcome.skipped());
         o.flush();
         return outcome.errors() > 0 ? Main.EXIT_FAILURE : Main.EXIT_OK;
+    }
+
+    /** Frames per room for the realism figure (640×480, along each room's walk-through). */
+    static final int REALISM_FRAMES = 6;
+
+    /**
+     * Renders {@link #REALISM_FRAMES} frames of each room (with instance masks) under {@code frames/}, runs the
+     * detector on them and writes {@code results/realism.json}, unless the same figure is there already.
+     */
+    private void realism(Path results, ProceduralSource rooms, long seed, PrintWriter err) throws Exception {
+        Path file = results.resolve("realism.json");
+        Path framesDir = out.resolve("frames");
+        ObjectNode key = new ObjectMapper().createObjectNode().put("rooms", rooms.ids().toString()).put("seed", seed)
+                .put("frames", REALISM_FRAMES).put("version", VersionProvider.version());
+        Path marker = framesDir.resolve("demo-frames.json");
+        if (Files.isRegularFile(file) && Files.isRegularFile(marker)
+                && new ObjectMapper().readTree(marker.toFile()).toString().equals(key.toString())) {
+            return;
+        }
+        err.printf(Locale.ROOT, "demo: the realism figure (the detector on %d rendered frames)...%n",
+                REALISM_FRAMES * rooms.ids().size());
+        err.flush();
+        Intrinsics k = Intrinsics.fromVerticalFov(640, 480, 60);
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<Path> renders = new ArrayList<>();
+        for (String id : rooms.ids()) {
+            Scene scene = rooms.scene(id);
+            Path dir = framesDir.resolve(id);
+            RenderCommand.FrameWriter.write(scene, RenderCommand.poses(scene, "walk", REALISM_FRAMES, seed), k, 4, dir,
+                    threads, false, err);
+            renders.add(dir);
+        }
+        ObjectNode json = DetectCommand.realismOfRenders(Detector.shared(), renders, framesDir, 0.3, threads);
+        Inputs.writeAtomically(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        Inputs.writeAtomically(marker, key.toPrettyString());
+    }
+
+    private static String percent(JsonNode v) {
+        return v.isNumber() ? String.format(Locale.ROOT, "%.1f %%", 100 * v.asDouble()) : "–";
     }
 }

@@ -141,6 +141,18 @@ final class DetectCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
+    /** The realism figure of several render folders together (the demo's rooms). */
+    static ObjectNode realismOfRenders(Detector d, List<Path> renders, Path described, double minScore, int threads)
+            throws IOException {
+        Realism realism = new Realism(Realism.Settings.DEFAULT);
+        for (Path r : renders) {
+            RenderTruth rt = RenderTruth.open(r);
+            FrameDetector.run(d, rt.frames(), SsdDecoder.Settings.DEFAULT.withMinScore(minScore), threads,
+                    res -> realism.add(rt.visible(res.frame()), res.detections()));
+        }
+        return realismJson(realism, minScore, described);
+    }
+
     /** The realism JSON with what it was measured with. */
     static ObjectNode realismJson(Realism realism, double minScore, Path truthDir) {
         ObjectNode n = new ObjectMapper().createObjectNode();

@@ -1,11 +1,6 @@
 package dev.v2l.cli;
 
-import dev.v2l.io.Images;
-import dev.v2l.video.DecodedFrame;
-import dev.v2l.scene.FrameSampling;
-import dev.v2l.video.VideoInfo;
-import dev.v2l.video.VideoReader;
-import java.nio.file.Files;
+import dev.v2l.video.FrameExport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,18 +14,20 @@ import picocli.CommandLine.Spec;
 
 /** {@code v2l frames}: sample frames from a real video, frame-accurately. */
 @Command(name = "frames", mixinStandardHelpOptions = true,
-        description = "Extract frames from a video (MP4, MOV, MKV, WebM…): N uniform frames over the whole video (the "
+        description = "Extract frames from videos (MP4, MOV, MKV, WebM…): N uniform frames over the whole video (the "
                 + "VSI-Bench way), every K-th frame, or the frames at given seconds; written as PNG or JPEG, with "
-                + "frames.jsonl listing index, time and file.",
+                + "frames.jsonl listing index, time and file. One video writes into OUT; several videos (one run, "
+                + "FFmpeg loaded once) write OUT/NAME/ each, NAME the file name without extension.",
         footer = {"", "Examples: v2l frames scene0011_00.mp4 --count 16 --out frames/",
+            "          v2l frames videos/*.mp4 --count 16 --out frames/      # frames/scene0011_00/, ...",
             "          v2l frames walk.mov --sampling every:30 --max-pixels 401408 --format jpg --out frames/"})
 final class FramesCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "VIDEO", description = "The video file.")
-    Path video;
+    @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "Video files.")
+    List<Path> videos;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
@@ -57,44 +54,16 @@ final class FramesCommand implements Callable<Integer> {
     Mixins.OutputFolder outFolder;
 
     @Override
-    public Integer call() throws Exception {
-        Integer count = which.count;
-        Path out = outFolder.dir();
-        try (VideoReader r = VideoReader.open(video)) {
-            VideoInfo info = r.info();
-            if (count != null && count > info.frames()) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                        "--count %d: %s has only %d frames", count, video, info.frames()));
-            }
-            int[] idx = count != null ? FrameSampling.uniform(info.frames(), count)
-                    : FrameSampling.parse(which.sampling, info.frames(), info.fps());
-            List<DecodedFrame> frames = r.read(idx, maxPixels.maxPixels);
-            Files.createDirectories(out);
-            StringBuilder index = new StringBuilder();
-            // Image encoding is the slow part after decoding: spread it over the processors.
-            frames.parallelStream().forEach(f -> {
-                String name = String.format(Locale.ROOT, "frame_%06d.%s", f.index(), format);
-                byte[] bytes = format.equals("png") ? Images.png(f.image()) : Images.jpeg(f.image(), 0.92f);
-                Path tmp = out.resolve("." + name + ".tmp");
-                try {
-                    Files.write(tmp, bytes);
-                    Files.move(tmp, out.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("cannot write " + out.resolve(name), e);
-                }
-            });
-            for (DecodedFrame f : frames) {
-                String name = String.format(Locale.ROOT, "frame_%06d.%s", f.index(), format);
-                index.append(String.format(Locale.ROOT, "{\"frame\": %d, \"time_s\": %.6f, \"file\": \"%s\", "
-                        + "\"width\": %d, \"height\": %d}%n", f.index(), f.timeSeconds(), name, f.image().getWidth(),
-                        f.image().getHeight()));
-            }
-            Inputs.writeAtomically(out.resolve("frames.jsonl"), index.toString());
-            spec.commandLine().getErr().printf(Locale.ROOT, "%s: %d frames, %.2f fps, %dx%d, %s; wrote %d frames to "
-                    + "%s%n", video, info.frames(), info.fps(), info.width(), info.height(), info.codec(),
-                    frames.size(), out);
-        }
+    public Integer call() {
+        FrameExport.Settings settings = new FrameExport.Settings(which.count, which.sampling, maxPixels.maxPixels,
+                format);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        FrameExport.export(videos, settings, outFolder.dir(), r -> {
+            err.printf(Locale.ROOT, "%s: %d frames, %.2f fps, %dx%d, %s; wrote %d frames to %s%n", r.video(),
+                    r.info().frames(), r.info().fps(), r.info().width(), r.info().height(), r.info().codec(),
+                    r.written(), r.dir());
+            err.flush();
+        });
         return Main.EXIT_OK;
     }
 }

@@ -44,17 +44,11 @@ final class Inputs {
         }
     }
 
-    /** Writes text to a file atomically (temporary file + rename), creating parent directories. */
+    /**
+     * Writes text to a file atomically (temporary file + rename, removed on failure, normal permissions), creating
+     * parent directories.
+     */
     static void writeAtomically(Path file, String text) {
-        try {
-            Path abs = file.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        dev.v2l.io.AtomicFiles.writeString(file, text);
     }
 }

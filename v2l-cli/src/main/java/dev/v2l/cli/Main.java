@@ -40,7 +40,13 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (used by tests). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        int code = cl.execute(args);
+        // picocli's writers flush on println only: output that ends without a newline (scenes show --json) would
+        // be lost at exit
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
     }
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
@@ -62,6 +68,11 @@ public final class Main implements Runnable {
                 err.println("v2l: error: " + ex.getMessage());
                 err.flush();
                 return EXIT_USAGE;
+            }
+            if (ex instanceof dev.v2l.run.EvalRunner.Unreachable) { // a known failure, said in words
+                err.println("v2l: failed: " + ex.getMessage());
+                err.flush();
+                return EXIT_FAILURE;
             }
             err.println("v2l: failed: " + ex);
             if (System.getenv("V2L_DEBUG") != null) {

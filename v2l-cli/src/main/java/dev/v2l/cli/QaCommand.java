@@ -2,6 +2,7 @@ package dev.v2l.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.v2l.io.AtomicFiles;
 import dev.v2l.io.BadInputException;
 import dev.v2l.io.JsonFields;
 import dev.v2l.layout.Layouts;
@@ -19,13 +20,9 @@ import dev.v2l.reason.EngineContext;
 import dev.v2l.scene.Scene;
 import dev.v2l.source.SceneSource;
 import dev.v2l.source.SceneSources;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -149,22 +146,16 @@ final class QaCommand implements Runnable {
 
         private static GenerationStats write(List<Callable<QaInput>> scenes, QuestionGenerator gen, Path out,
                 int threads, boolean quiet) throws IOException, InterruptedException {
-            Path abs = out.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
             GenerationStats stats;
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+            try (AtomicFiles.Output file = AtomicFiles.create(out);
                     ProgressBar bar = Progress.bar(quiet, "qa generate", scenes.size(), " scenes")) {
-                stats = QuestionRun.write(scenes, gen, threads, w, done -> {
+                stats = QuestionRun.write(scenes, gen, threads, file.writer(), done -> {
                     if (bar != null) {
                         bar.stepTo(done);
                     }
                 });
-            } catch (RuntimeException | IOException | InterruptedException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
+                file.commit();
             }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return stats;
         }
 

@@ -3,6 +3,7 @@ package dev.v2l.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.io.CameraTrackJson;
 import dev.v2l.render.CameraPaths;
 import dev.v2l.render.FrameFiles;
 import dev.v2l.render.SceneRenderer;
@@ -134,18 +135,8 @@ final class RenderCommand implements Callable<Integer> {
                 p.put("frame", f.index());
                 p.put("time_s", f.timeSeconds());
                 p.put("rgb", String.format(Locale.ROOT, "rgb/%06d.png", f.index()));
-                p.putArray("position").add(f.pose().position().x()).add(f.pose().position().y())
-                        .add(f.pose().position().z());
-                p.putArray("forward").add(f.pose().forward().x()).add(f.pose().forward().y())
-                        .add(f.pose().forward().z());
-                p.putArray("up").add(f.pose().up().x()).add(f.pose().up().y()).add(f.pose().up().z());
-                ObjectNode in = p.putObject("intrinsics");
-                in.put("width", k.width());
-                in.put("height", k.height());
-                in.put("fx", k.fx());
-                in.put("fy", k.fy());
-                in.put("cx", k.cx());
-                in.put("cy", k.cy());
+                CameraTrackJson.putPose(p, f.pose());
+                CameraTrackJson.putIntrinsics(p.putObject("intrinsics"), k);
                 poseLines.append(MAPPER.writeValueAsString(p)).append('\n');
                 ObjectNode o = MAPPER.createObjectNode();
                 o.put("frame", f.index());

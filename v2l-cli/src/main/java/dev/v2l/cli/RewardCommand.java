@@ -1,22 +1,21 @@
 package dev.v2l.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.v2l.io.AtomicFiles;
+import dev.v2l.io.FileProblems;
+import dev.v2l.reward.RewardFiles;
 import dev.v2l.reward.RewardFunction;
-import dev.v2l.reward.RewardRecords;
 import dev.v2l.reward.RewardServer;
 import dev.v2l.reward.Rewards;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -94,72 +93,42 @@ final class RewardCommand implements Runnable {
         @Mixin
         Kind kind = new Kind();
 
+        @Option(names = "--threads", defaultValue = "0", description = "Scoring threads (0: one per processor).")
+        int threads;
+
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws IOException, InterruptedException {
             RewardFunction fn = kind.build();
-            ObjectMapper mapper = new ObjectMapper();
-            Path tmp = null;
-            long lines = 0;
-            long errors = 0;
-            try (BufferedReader in = open(input)) {
-                Writer w;
-                if (output != null) {
-                    Path abs = output.toAbsolutePath();
-                    Files.createDirectories(abs.getParent());
-                    tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-                    w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+            int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            RewardFiles.Counts c;
+            try (InputStream in = open(input)) {
+                if (output == null) {
+                    OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+                    c = RewardFiles.score(in, out, fn, n);
                 } else {
-                    w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-                }
-                try {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        lines++;
-                        String out;
-                        try {
-                            if (line.isBlank()) {
-                                throw new IllegalArgumentException("empty line");
-                            }
-                            out = fn.score(RewardRecords.read(mapper.readTree(line))).toJson();
-                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                            errors++;
-                            out = RewardRecords.errorJson(lines, "not valid JSON: " + e.getOriginalMessage());
-                        } catch (IllegalArgumentException e) {
-                            errors++;
-                            out = RewardRecords.errorJson(lines, e.getMessage());
-                        }
-                        w.write(out);
-                        w.write('\n');
+                    try (AtomicFiles.Output out = AtomicFiles.create(output)) {
+                        c = RewardFiles.score(in, out.stream(), fn, n);
+                        out.commit();
                     }
-                } finally {
-                    w.flush();
-                    if (output != null) {
-                        w.close();
-                    }
-                }
-                if (tmp != null) {
-                    Files.move(tmp, output.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                    tmp = null;
-                }
-            } finally {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
                 }
             }
-            spec.commandLine().getErr().printf("scored %d lines (%d errors) with %s%n", lines, errors, fn.kind());
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("scored %d lines (%d errors) with %s%n", c.lines(), c.errors(), fn.kind());
+            if (c.errors() > 0) {
+                err.printf("v2l: error: %s: %d line(s) are not reward records (each has {\"line\", \"error\"} in the "
+                        + "output); first: %s%n", input.equals("-") ? "standard input" : input, c.errors(),
+                        c.firstError());
+                return Main.EXIT_USAGE;
+            }
             return Main.EXIT_OK;
         }
 
-        private static BufferedReader open(String f) throws IOException {
+        private static InputStream open(String f) throws IOException {
             if (f.equals("-")) {
-                return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+                return new FileInputStream(FileDescriptor.in);
             }
-            try {
-                return Files.newBufferedReader(Path.of(f), StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw dev.v2l.io.BadInputException.ofFile(f, "no such file", e);
-            }
+            Path p = FileProblems.readableFile(Path.of(f), "a JSON Lines file of rollouts");
+            return Files.newInputStream(p);
         }
     }
 
@@ -196,6 +165,39 @@ final class RewardCommand implements Runnable {
             }
         }
 
+        @Option(names = "--header-timeout", paramLabel = "SECONDS", defaultValue = "10", converter = Seconds.class,
+                description = "A request's line and headers must arrive within this time once started, or the "
+                        + "connection is closed. Default: ${DEFAULT-VALUE}.")
+        int headerTimeout;
+
+        @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "60", converter = Seconds.class,
+                description = "A request's body must arrive within this time after its headers, or 408. Default: "
+                        + "${DEFAULT-VALUE}.")
+        int bodyTimeout;
+
+        @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30", converter = Seconds.class,
+                description = "Connections without traffic for this long are closed. Default: ${DEFAULT-VALUE}.")
+        int idleTimeout;
+
+        @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1024", converter =
+                Connections.class, description = "Connections open at once; more wait to be accepted. Default: "
+                        + "${DEFAULT-VALUE}.")
+        int maxConnections;
+
+        /** 1..3600 s. */
+        static final class Seconds extends Converters.IntRange {
+            Seconds() {
+                super(1, 3600);
+            }
+        }
+
+        /** 1..100000 connections. */
+        static final class Connections extends Converters.IntRange {
+            Connections() {
+                super(1, 100_000);
+            }
+        }
+
         @Mixin
         Kind kind = new Kind();
 
@@ -203,8 +205,16 @@ final class RewardCommand implements Runnable {
         public Integer call() throws Exception {
             RewardFunction fn = kind.build();
             int n = threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors();
-            RewardServer server = new RewardServer(host, port, fn, maxBodyMb * 1024L * 1024L, n,
-                    VersionProvider.version()).start();
+            RewardServer.Limits limits = new RewardServer.Limits(maxBodyMb * 1024L * 1024L,
+                    java.time.Duration.ofSeconds(headerTimeout), java.time.Duration.ofSeconds(bodyTimeout),
+                    java.time.Duration.ofSeconds(idleTimeout), maxConnections);
+            PrintWriter log = spec.commandLine().getErr();
+            RewardServer server = new RewardServer(host, port, fn, limits, n, VersionProvider.version(), line -> {
+                synchronized (log) {
+                    log.println(line);
+                    log.flush();
+                }
+            }).start();
             PrintWriter err = spec.commandLine().getErr();
             err.printf("v2l reward (%s) serving on http://%s:%d  (POST /score, GET /health; Ctrl-C or SIGTERM stops)%n",
                     fn.kind(), server.host(), server.port());

@@ -1,31 +1,23 @@
 package dev.v2l.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.io.AtomicFiles;
+import dev.v2l.io.JsonLines;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.text.MapParseResult;
 import dev.v2l.layout.text.MapParser;
-import dev.v2l.metrics.Answers;
-import dev.v2l.metrics.GroundTruth;
 import dev.v2l.metrics.MapMetrics;
 import dev.v2l.metrics.MapScoresJson;
 import dev.v2l.metrics.VsiMetrics;
 import dev.v2l.run.EvalSummary;
-import dev.v2l.qa.QuestionType;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import dev.v2l.run.PredictionScores;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,74 +58,23 @@ final class ScoreCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            java.util.Map<String, List<Double>> vsi = new LinkedHashMap<>();
-            java.util.Map<String, List<Double>> qvs = new LinkedHashMap<>();
-            java.util.Map<String, Integer> unparseable = new TreeMap<>();
-            List<String> errors = new ArrayList<>();
-            ObjectMapper m = new ObjectMapper();
-            long n = 0;
-            BufferedWriter out = samples == null ? null : Files.newBufferedWriter(samples, StandardCharsets.UTF_8);
-            try (BufferedReader in = reader(input)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    n++;
-                    if (line.isBlank()) {
-                        continue;
+            PredictionScores scores;
+            try (JsonLines in = JsonLines.open(input, "a JSON Lines file of predictions {question_type, "
+                    + "ground_truth, prediction}")) {
+                if (samples == null) {
+                    scores = PredictionScores.score(in, null);
+                } else {
+                    try (AtomicFiles.Output out = AtomicFiles.create(samples)) {
+                        scores = PredictionScores.score(in, out.writer());
+                        out.commit();
                     }
-                    JsonNode rec;
-                    try {
-                        rec = m.readTree(line);
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        throw new dev.v2l.io.BadInputException(input.toString(), "line " + n, null,
-                                "not valid JSON: " + e.getOriginalMessage());
-                    }
-                    String type = rec.path("question_type").asText(null);
-                    if (type == null) {
-                        throw new dev.v2l.io.BadInputException(input.toString(), "line " + n, "question_type",
-                                "expected a string");
-                    }
-                    java.util.Optional<QuestionType> vsiType = VsiMetrics.vsiType(type);
-                    QuestionType qt = vsiType.or(() -> QuestionType.find(type)).orElse(null);
-                    if (qt == null) {
-                        errors.add("line " + n + ": unknown question type '" + type + "' (skipped; the reference "
-                                + "raises ValueError)");
-                        continue;
-                    }
-                    boolean isQvs = vsiType.isEmpty();
-                    boolean mc = qt.isMultipleChoice();
-                    GroundTruth gt = GroundTruth.fromJson(rec.get("ground_truth"));
-                    if (gt == null) {
-                        throw new dev.v2l.io.BadInputException(input.toString(), "line " + n, "ground_truth",
-                                "expected a string or a number");
-                    }
-                    String extracted = Answers.extract(rec.path("prediction").isNull() ? null
-                            : rec.path("prediction").asText(""));
-                    VsiMetrics.SampleScore s = VsiMetrics.score(type, extracted, gt, mc);
-                    (isQvs ? qvs : vsi).computeIfAbsent(type, k -> new ArrayList<>()).add(s.score());
-                    if (s.unparseable()) {
-                        unparseable.merge(type, 1, Integer::sum);
-                    }
-                    if (s.error() != null) {
-                        errors.add("line " + n + ": " + s.error());
-                    }
-                    if (out != null) {
-                        ObjectNode o = ((ObjectNode) rec).deepCopy();
-                        o.put("extracted_answer", extracted);
-                        o.put("metric", s.metric());
-                        o.put("score", s.score());
-                        o.put("unparseable", s.unparseable());
-                        if (s.error() != null) {
-                            o.put("error", s.error());
-                        }
-                        out.write(m.writeValueAsString(o));
-                        out.write('\n');
-                    }
-                }
-            } finally {
-                if (out != null) {
-                    out.close();
                 }
             }
+            java.util.Map<String, List<Double>> vsi = scores.vsi;
+            java.util.Map<String, List<Double>> qvs = scores.qvs;
+            java.util.Map<String, Integer> unparseable = scores.unparseable;
+            List<String> errors = scores.errors;
+            long n = scores.records();
             ObjectNode result = MAPPER.createObjectNode();
             List<String> warnings = new ArrayList<>();
             if (!vsi.isEmpty()) {
@@ -157,14 +98,6 @@ final class ScoreCommand implements Runnable {
             v2l.set("warnings", MAPPER.valueToTree(warnings));
             spec.commandLine().getOut().println(MAPPER.writeValueAsString(result));
             return Main.EXIT_OK;
-        }
-
-        private static BufferedReader reader(Path p) throws IOException {
-            try {
-                return Files.newBufferedReader(p, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw dev.v2l.io.BadInputException.ofFile(p.toString(), "no such file", e);
-            }
         }
     }
 

@@ -50,13 +50,15 @@ class DemoReportTest {
     @Test
     void theDemoSaysWhereTheReportIsAndSummarises() {
         String[] lines = first.out().strip().split("\n");
-        assertThat(lines).hasSize(6);
+        assertThat(lines).hasSize(8);
         assertThat(lines[0]).startsWith("report: ").endsWith("report.html");
         assertThat(lines[1]).contains("benchmark items from 2 procedural rooms");
         assertThat(lines[2]).startsWith("oracle").contains("answers 100.0");
         assertThat(lines[3]).startsWith("scene-oracle");
         assertThat(lines[4]).startsWith("blind");
-        assertThat(lines[5]).startsWith("done in");
+        assertThat(lines[5]).startsWith("objectron").contains("map F1");
+        assertThat(lines[6]).startsWith("realism: the detector finds").contains("in 12 rendered frames");
+        assertThat(lines[7]).startsWith("done in");
         assertThat(dir.resolve("scenes")).isDirectoryContaining("glob:**.json");
         assertThat(dir.resolve("bench/bench.jsonl")).isRegularFile();
     }
@@ -99,8 +101,34 @@ class DemoReportTest {
             checked++;
         }
         assertThat(checked).isGreaterThan(3 * 15);
-        assertThat(doc.select("#parse tbody tr")).hasSize(3);
+        assertThat(doc.select("#parse tbody tr")).hasSize(4);
         assertThat(doc.select("svg.chart")).hasSizeGreaterThanOrEqualTo(2 + 3);
+    }
+
+    @Test
+    void theDetectorBaselineIsScoredAndTheRealismFigureShown() throws Exception {
+        JsonNode objectron = summary.path("runs").get(3);
+        assertThat(objectron.path("model").asText()).isEqualTo("objectron");
+        List<JsonNode> mine = records.stream().filter(r -> r.path("model").asText().equals("objectron")).toList();
+        assertThat(mine).hasSize(records.size() / 4);
+        for (JsonNode r : mine) {
+            assertThat(r.path("format").asDouble()).as(r.path("response").asText()).isEqualTo(1.0);
+            assertThat(r.path("response").asText()).contains("The detector found");
+            assertThat(r.path("map_scores").path("stated").has("f1")).isTrue();
+        }
+        // answer score and map F1 per frame count, and the perception/reasoning split, for the detector too
+        assertThat(objectron.path("frames").size()).isEqualTo(5);
+        assertThat(objectron.path("frames").get(0).has("map_f1")).isTrue();
+        assertThat(doc.select("#breakdown ~ *").text()).contains("objectron");
+        JsonNode realism = M.readTree(dir.resolve("results/realism.json").toFile());
+        assertThat(realism.path("frames").asInt()).isEqualTo(12);
+        Element section = doc.getElementById("realism");
+        assertThat(section).isNotNull();
+        Element table = doc.selectFirst("table.realism");
+        assertThat(table.select("tbody tr").last().selectFirst("th").text()).isEqualTo("overall");
+        assertThat(table.select("tbody tr").last().select("td").get(0).text())
+                .isEqualTo(Integer.toString(realism.at("/overall/truth").asInt()));
+        assertThat(dir.resolve("frames")).isDirectoryRecursivelyContaining("glob:**/instances.json");
     }
 
     @Test
@@ -157,7 +185,7 @@ class DemoReportTest {
     void aSecondRunReusesEverything() {
         CliTest.Run again = run("demo", "--scenes", "2", "--out", dir.toString());
         assertThat(again.code()).as(again.err()).isZero();
-        assertThat(again.err()).contains("reusing the benchmark");
+        assertThat(again.err()).contains("reusing the benchmark").doesNotContain("realism figure");
         assertThat(again.out()).containsPattern("\\(0 answers asked, [0-9]+ reused\\)");
     }
 

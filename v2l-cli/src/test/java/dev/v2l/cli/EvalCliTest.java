@@ -135,8 +135,10 @@ class EvalCliTest {
     void aServerThatIsDownFailsTheRunWithExitOneAndRecordsTheErrors(@TempDir Path dir) throws Exception {
         CliTest.Run r = run("eval", bench.toString(), "--model", "openai:http://127.0.0.1:9/v1#m", "--retries", "0",
                 "--limit", "3", "--out", dir.toString());
+        // the first requests all fail to connect: the run stops, says where it could not connect, keeps the records
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("3 failed");
+        assertThat(r.err()).contains("v2l: failed: stopped: the first 3 requests to m@http://127.0.0.1:9/v1 all failed "
+                + "to connect").doesNotContain("Exception");
         assertThat(Files.readAllLines(dir.resolve("samples.jsonl"))).hasSize(3)
                 .allSatisfy(l -> assertThat(l).contains("\"kind\":\"connection\""));
     }

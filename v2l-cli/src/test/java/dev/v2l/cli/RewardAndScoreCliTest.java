@@ -27,8 +27,10 @@ class RewardAndScoreCliTest {
                 "{\"response\": \"<map>m</map><think>t</think><answer>2</answer>\", \"ground_truth\": \"4\"}") + "\n");
         Path out = dir.resolve("scores.jsonl");
         CliTest.Run r = run("reward", "score", "--input", in.toString(), "--output", out.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).contains("scored 6 lines (3 errors) with v2lo");
+        // one output line per input line, and exit 2 naming the first line that is not a record
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("scored 6 lines (3 errors) with v2lo").contains("3 line(s) are not reward "
+                + "records").contains("first: line 3: not valid JSON");
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(6);
         assertThat(lines.get(0)).isEqualTo("{\"overall\": 1.0, \"format\": 1.0, \"accuracy\": 1.0}");

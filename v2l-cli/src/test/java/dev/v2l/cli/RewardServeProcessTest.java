@@ -33,7 +33,8 @@ class RewardServeProcessTest {
             HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/score"))
                     .POST(HttpRequest.BodyPublishers.ofString("[{\"response\": \"<map>m</map><think>t</think>"
-                            + "<answer>A</answer>\", \"ground_truth\": \"a\"}]")).build(),
+                            + "<answer>A</answer>\", \"ground_truth\": \"a\"}]"))
+                    .header("Content-Type", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.body()).isEqualTo("[{\"overall\": 1.0, \"format\": 1.0, \"accuracy\": 1.0}]");
             p.toHandle().destroy(); // SIGTERM, leaving our end of the pipes open

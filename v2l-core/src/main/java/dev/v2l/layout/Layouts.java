@@ -38,8 +38,7 @@ public final class Layouts {
             case SCENE -> build(scene.up(), Rigid2.IDENTITY, MapFrame.SCENE, objects, null);
             case ROOM -> {
                 RoomAxes axes = RoomAxes.of(scene);
-                yield build(scene.up(), Rigid2.toLocalFrame(Vec2.ZERO, axes.nearestDirection(new Vec2(0, 1))),
-                        MapFrame.ROOM, objects, axes.source());
+                yield build(scene.up(), roomFrame(axes), MapFrame.ROOM, objects, axes.source());
             }
             case FIRST_CAMERA -> {
                 if (scene.camera() == null) {
@@ -78,11 +77,30 @@ public final class Layouts {
         for (String id : seen) {
             scene.object(id).ifPresent(objects::add);
         }
+        return build(scene.up(), observationFrame(scene, obs, positions, frame), frame, objects,
+                frame == MapFrame.SCENE ? null : RoomAxes.of(scene).source());
+    }
+
+    /**
+     * The motion from the scene's floor coordinates into the frame {@link #fromObservation} writes the map of these
+     * frames in (so a model that places objects in world coordinates can write them in the benchmark's frame).
+     */
+    public static Rigid2 observationFrame(Scene scene, Observation obs, List<Integer> positions, MapFrame frame) {
+        if (positions.isEmpty()) {
+            throw new IllegalArgumentException("no frames chosen");
+        }
         return switch (frame) {
-            case SCENE, ROOM -> fromScene(scene, frame, objects);
-            case FIRST_CAMERA -> fromScene(scene, obs.frames().get(positions.get(0)).pose(), objects);
+            case SCENE -> Rigid2.IDENTITY;
+            case ROOM -> roomFrame(RoomAxes.of(scene));
+            case FIRST_CAMERA -> firstCameraFrame(scene.up(), obs.frames().get(positions.get(0)).pose(),
+                    RoomAxes.of(scene));
             case UNSPECIFIED -> throw new IllegalArgumentException("a layout needs a frame: scene, room or first-camera");
         };
+    }
+
+    /** The motion into the room's axes ({@link MapFrame#ROOM}): the scene's origin, the room axis nearest +y. */
+    public static Rigid2 roomFrame(RoomAxes axes) {
+        return Rigid2.toLocalFrame(Vec2.ZERO, axes.nearestDirection(new Vec2(0, 1)));
     }
 
     /** The motion from a scene's floor coordinates into a camera's exact floor frame (+y its forward direction). */

@@ -63,19 +63,26 @@ public record GroundTruth(Kind kind, String text, double number) {
         if (v == 0) {
             return (1 / v < 0) ? "-0.0" : "0.0";
         }
-        String sci = null;
-        for (int p = 1; p <= 17; p++) {
-            String s = String.format(java.util.Locale.ROOT, "%." + (p - 1) + "e", v);
-            if (Double.parseDouble(s) == v) {
-                sci = s;
-                break;
+        boolean negative = v < 0;
+        String digits;
+        int exp;
+        String[] shortest = shortestDigits(Math.abs(v));
+        if (shortest != null) {
+            digits = shortest[0];
+            exp = Integer.parseInt(shortest[1]);
+        } else {
+            String sci = SLOW.get(v);
+            if (sci == null) {
+                sci = shortestScientific(v);
+                if (SLOW.size() < 4096) {
+                    SLOW.put(v, sci);
+                }
             }
+            int e = sci.indexOf('e');
+            String mantissa = sci.substring(0, e).replace(".", "");
+            digits = negative ? mantissa.substring(1) : mantissa;
+            exp = Integer.parseInt(sci.substring(e + 1));
         }
-        int e = sci.indexOf('e');
-        String mantissa = sci.substring(0, e).replace(".", "");
-        boolean negative = mantissa.startsWith("-");
-        String digits = negative ? mantissa.substring(1) : mantissa;
-        int exp = Integer.parseInt(sci.substring(e + 1));
         StringBuilder sb = new StringBuilder(negative ? "-" : "");
         if (exp < -4 || exp >= 16) {
             sb.append(digits.charAt(0));
@@ -102,6 +109,50 @@ public record GroundTruth(Kind kind, String text, double number) {
             return sb.append(".0").toString();
         }
         return sb.append(digits, 0, exp + 1).append('.').append(digits, exp + 1, digits.length()).toString();
+    }
+
+    /** Sixteen- and seventeen-digit values seen before (rewards repeat a few sums of weights). */
+    private static final java.util.concurrent.ConcurrentHashMap<Double, String> SLOW =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The shortest {@code %.Ne} form that reads back as {@code v}: slow, and the definition. */
+    static String shortestScientific(double v) {
+        for (int p = 1; p <= 17; p++) {
+            String s = String.format(java.util.Locale.ROOT, "%." + (p - 1) + "e", v);
+            if (Double.parseDouble(s) == v) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no round-tripping form of " + v);
+    }
+
+    /**
+     * The significant digits and decimal exponent of {@link Double#toString} when it has at most 15 significant
+     * digits, else null. Two different decimals of at most 15 significant digits never round to the same double
+     * (10^15 < 2^53), so such digits are the shortest that round-trip, which is what Python's repr prints.
+     */
+    private static String[] shortestDigits(double a) {
+        String t = Double.toString(a);
+        int e = t.indexOf('E');
+        int exp10 = e < 0 ? 0 : Integer.parseInt(t.substring(e + 1));
+        String m = e < 0 ? t : t.substring(0, e);
+        int dot = m.indexOf('.');
+        String all = m.substring(0, dot) + m.substring(dot + 1);
+        int pointAfter = dot; // digits before the decimal point
+        int lead = 0;
+        while (lead < all.length() - 1 && all.charAt(lead) == '0') {
+            lead++;
+        }
+        int end = all.length();
+        while (end > lead + 1 && all.charAt(end - 1) == '0') {
+            end--;
+        }
+        String digits = all.substring(lead, end);
+        if (digits.length() > 15) {
+            return null;
+        }
+        int exp = exp10 + pointAfter - lead - 1;
+        return new String[] {digits, Integer.toString(exp)};
     }
 
     /** {@code float(gt)}, or null where Python raises ValueError or TypeError. */

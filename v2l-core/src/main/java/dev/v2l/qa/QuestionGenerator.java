@@ -156,6 +156,17 @@ public final class QuestionGenerator {
             this.settings = settings;
         }
 
+        /** The lettering state after the scenes finished so far: restoring it resumes a run at the next scene. */
+        public Map<String, Integer> state() {
+            return new java.util.TreeMap<>(counters);
+        }
+
+        /** Continues from a {@link #state()} taken earlier. */
+        public void restore(Map<String, Integer> state) {
+            counters.clear();
+            counters.putAll(state);
+        }
+
         public List<Question> finish(SceneDrafts sd) {
             return finish(sd, sd.sceneId());
         }

@@ -2,11 +2,14 @@ package dev.v2l.dataset;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.io.CameraTrackJson;
 import dev.v2l.io.Provenance;
+import dev.v2l.layout.MapFrame;
 import dev.v2l.layout.text.MapForm;
 import dev.v2l.qa.QuestionGenerator;
 import dev.v2l.qa.QuestionJson;
 import dev.v2l.qa.QuestionType;
+import dev.v2l.scene.CameraTrack;
 import dev.v2l.scene.Scene;
 import dev.v2l.source.SceneSource;
 import java.io.BufferedWriter;
@@ -119,7 +122,9 @@ public final class BenchBuilder {
                     break;
                 }
                 Scene scene = src.scene(id);
-                SceneFrames frames = SceneFrames.of(scene, src.kind(), o, out);
+                // Depth beside the frames: models that place what they see in metric space (the detector baseline)
+                // read it with the item's cameras.
+                SceneFrames frames = SceneFrames.of(scene, src.kind(), o, out, true);
                 scenes++;
                 for (int n : o.frameCounts()) {
                     Map<QuestionType, Integer> left = QuestionType.newMap();
@@ -133,7 +138,7 @@ public final class BenchBuilder {
                     r.drops().forEach((k, v) -> drops.merge(k, v, Integer::sum));
                     for (Sample s : r.samples()) {
                         got.merge(s.question().type(), 1, Integer::sum);
-                        w.write(item(s));
+                        w.write(item(s, frames.track(scene, s.frameIndices(), MapFrame.FIRST_CAMERA)));
                         w.write('\n');
                     }
                 }
@@ -167,7 +172,8 @@ public final class BenchBuilder {
         return true;
     }
 
-    static String item(Sample s) {
+    /** One bench.jsonl line; {@code cameras} (the frames' poses, intrinsics, depth and map frame) may be null. */
+    static String item(Sample s, CameraTrack cameras) {
         ObjectNode n = DatasetBuilder.MAPPER.createObjectNode();
         ObjectNode q = QuestionJson.toNode(s.question());
         n.put("id", s.id());
@@ -194,6 +200,9 @@ public final class BenchBuilder {
         ObjectNode app = ctx.putObject("appearance");
         s.context().firstAppearanceSeconds().forEach(app::put);
         n.put("trace", s.question().trace());
+        if (cameras != null) {
+            n.set("cameras", CameraTrackJson.toNode(cameras));
+        }
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(n);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -225,7 +234,8 @@ public final class BenchBuilder {
         }
         sb.append("\nEach item holds its frames, the question and options, the ground truth, the objects involved, the "
                 + "engine's derivation, `gt_layout`: the true map of its frames (first-camera frame), `scene_layout`: the whole "
-                + "scene's in the same frame, and `context` (room area, first appearances). Items whose answer `gt_layout` "
+                + "scene's in the same frame, `context` (room area, first appearances) and, for rendered frames, `cameras` "
+                + "(each frame's pose and depth image, the intrinsics, the map frame). Items whose answer `gt_layout` "
                 + "as stored would not give are dropped, so the oracle scores 100 %.\n");
         return sb.toString();
     }

@@ -3,16 +3,17 @@ package dev.v2l.dataset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.io.AtomicFiles;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.v2l.io.Provenance;
 import dev.v2l.qa.QuestionGenerator;
 import dev.v2l.scene.Scene;
 import dev.v2l.source.SceneSource;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,12 +31,17 @@ import java.util.function.IntConsumer;
  * {@code v2l dataset build}: samples from every scene of a source, streamed into the chosen formats, split by scene
  * (no scene in two splits), each format in its own folder ({@code OUT/swift/train.jsonl}, also when only one is
  * chosen) beside {@code OUT/images/}, with {@code stats.json}, {@code dataset_card.md} and {@code provenance.json}. Scenes are
- * rendered ahead on worker threads; samples are built and written in scene order, so the output is the same for any
- * number of threads. Files are written under temporary names and renamed when the build completes.
+ * rendered ahead on worker threads; samples are built and committed scene by scene in source order (a killed build
+ * restarts at the first scene not committed), so the output is the same for any number of threads and for any
+ * number of interruptions. Files are written under temporary names and renamed when the build completes; images go
+ * to {@code OUT/images/FOLDER/} with collision-free folder names ({@link dev.v2l.io.FolderNames}).
  */
 public final class DatasetBuilder {
 
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** YAML as people write it: no document marker, quotes only where a value needs them (": ", " #", …). */
+    static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
     public static final List<String> SPLITS = List.of("train", "val", "test");
 
     private final DatasetOptions o;
@@ -59,28 +65,29 @@ public final class DatasetBuilder {
         return out;
     }
 
+    /**
+     * Builds the dataset into {@code out}, one scene at a time: each scene's samples are committed to
+     * {@code out/.parts/} as soon as they are built (see {@link SceneParts}), so a build that is killed restarts at
+     * the first scene not committed; the split files are assembled from the parts in scene order at the end, so the
+     * result is byte-identical to an uninterrupted build. {@code progress} receives the scenes done so far (starting
+     * from those already committed).
+     */
     public DatasetStats build(SceneSource src, Path out, Provenance provenance, IntConsumer progress)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         Files.createDirectories(out);
-        Map<String, String> split = splits(src.ids(), o.split(), o.seed());
-        Map<String, BufferedWriter> writers = new LinkedHashMap<>();
-        Map<String, Path[]> files = new LinkedHashMap<>();
-        for (Exporter f : o.formats()) {
-            Path dir = out.resolve(f.code());
-            Files.createDirectories(dir);
-            for (String s : SPLITS) {
-                Path file = dir.resolve(s + ".jsonl");
-                Path tmp = dir.resolve("." + s + ".jsonl.tmp");
-                writers.put(f.code() + "/" + s, Files.newBufferedWriter(tmp, StandardCharsets.UTF_8));
-                files.put(f.code() + "/" + s, new Path[] {tmp, file});
-            }
-        }
-        DatasetStats stats = new DatasetStats();
+        List<String> ids = src.ids();
+        Map<String, String> split = splits(ids, o.split(), o.seed());
+        SceneParts parts = SceneParts.open(out, fingerprint(src));
+        int resumed = parts.committed();
         SampleBuilder builder = new SampleBuilder(new SampleBuilder.Settings(o.types(), o.perScene(), o.mapForm(),
                 o.sampling(), o.thresholds(), o.seed(), false));
         QuestionGenerator.Finisher finisher = new QuestionGenerator.Finisher(new QuestionGenerator(o.types(),
                 o.perScene(), o.seed(), o.thresholds()).settings());
+        if (resumed > 0) {
+            finisher.restore(parts.read(resumed - 1).lettering());
+            progress.accept(resumed);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), r -> {
             Thread t = new Thread(r, "dataset-render");
             t.setDaemon(true);
@@ -89,10 +96,9 @@ public final class DatasetBuilder {
         record Ready(Scene scene, SceneFrames frames) {
         }
         try {
-            List<String> ids = src.ids();
             Deque<Future<Ready>> window = new ArrayDeque<>();
-            int next = 0;
-            int done = 0;
+            int next = resumed;
+            int done = resumed;
             while (next < ids.size() || !window.isEmpty()) {
                 while (next < ids.size() && window.size() < 2 * Math.max(1, o.threads())) {
                     String id = ids.get(next++);
@@ -102,40 +108,102 @@ public final class DatasetBuilder {
                     }));
                 }
                 Ready r = get(window.poll());
-                String sp = split.get(r.scene().id());
-                stats.scenesPerSplit.merge(sp, 1L, Long::sum);
-                List<Integer> counts = r.frames().observation() == null ? List.of(0)
-                        : r.frames().observation().frames().size() == 1 ? List.of(1) : o.frameCounts();
-                for (int n : counts) {
-                    SampleBuilder.Result res = builder.build(r.scene(), r.frames(), n, sp, finisher);
-                    res.drops().forEach((k, v) -> stats.dropped.merge(k, (long) v, Long::sum));
-                    res.stats().rejected().forEach((t, m) -> m.forEach((k, v) -> stats.rejected
-                            .computeIfAbsent(t, x -> new java.util.TreeMap<>()).merge(k, v, Long::sum)));
-                    for (Sample smp : res.samples()) {
-                        stats.add(smp);
-                        for (Exporter f : o.formats()) {
-                            BufferedWriter w = writers.get(f.code() + "/" + sp);
-                            w.write(f.line(smp));
-                            w.write('\n');
-                        }
-                    }
-                }
-                if (r.frames().imageDir() != null) {
-                    stats.images += r.frames().observation().frames().size();
-                }
+                parts.commit(done, buildScene(r.scene(), r.frames(), split.get(r.scene().id()), builder, finisher));
                 progress.accept(++done);
             }
         } finally {
             pool.shutdownNow();
-            for (BufferedWriter w : writers.values()) {
-                w.close();
+        }
+        DatasetStats stats = assemble(parts, ids.size(), out);
+        writeExtras(out, stats, provenance, start);
+        parts.delete();
+        return stats;
+    }
+
+    /**
+     * One scene's samples for every frame count, with their lines in every format: the unit of work a build commits
+     * (and a distributed build can run anywhere). {@code finisher} letters the options and must see the scenes in
+     * source order.
+     */
+    SceneParts.Part buildScene(Scene scene, SceneFrames frames, String sp, SampleBuilder builder,
+            QuestionGenerator.Finisher finisher) {
+        List<Integer> counts = frames.observation() == null ? List.of(0)
+                : frames.observation().frames().size() == 1 ? List.of(1) : o.frameCounts();
+        List<SceneParts.Line> lines = new ArrayList<>();
+        Map<String, Integer> drops = new java.util.TreeMap<>();
+        Map<String, Map<String, Long>> rejected = new java.util.TreeMap<>();
+        for (int n : counts) {
+            SampleBuilder.Result res = builder.build(scene, frames, n, sp, finisher);
+            res.drops().forEach((k, v) -> drops.merge(k, v, Integer::sum));
+            res.stats().rejected().forEach((t, m) -> m.forEach((k, v) -> rejected
+                    .computeIfAbsent(t, x -> new java.util.TreeMap<>()).merge(k, v, Long::sum)));
+            for (Sample smp : res.samples()) {
+                Map<String, String> byFormat = new LinkedHashMap<>();
+                for (Exporter f : o.formats()) {
+                    byFormat.put(f.code(), f.line(smp));
+                }
+                lines.add(new SceneParts.Line(smp.question().type(), smp.frameCount(), smp.textOnly(), smp.answer(),
+                        byFormat));
             }
         }
-        for (Path[] p : files.values()) {
-            Files.move(p[0], p[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        int images = frames.imageDir() == null ? 0 : frames.observation().frames().size();
+        return new SceneParts.Part(scene.id(), sp, images, finisher.state(), lines, drops, rejected);
+    }
+
+    /** The split files of every format from the committed parts, in scene order, and the statistics. */
+    private DatasetStats assemble(SceneParts parts, int scenes, Path out) throws IOException {
+        DatasetStats stats = new DatasetStats();
+        Map<String, AtomicFiles.Output> files = new LinkedHashMap<>();
+        try {
+            for (Exporter f : o.formats()) {
+                for (String s : SPLITS) {
+                    files.put(f.code() + "/" + s, AtomicFiles.create(out.resolve(f.code()).resolve(s + ".jsonl")));
+                }
+            }
+            for (int i = 0; i < scenes; i++) {
+                SceneParts.Part p = parts.read(i);
+                stats.scenesPerSplit.merge(p.split(), 1L, Long::sum);
+                stats.images += p.images();
+                p.drops().forEach((k, v) -> stats.dropped.merge(k, (long) v, Long::sum));
+                p.rejected().forEach((t, m) -> m.forEach((k, v) -> stats.rejected
+                        .computeIfAbsent(t, x -> new java.util.TreeMap<>()).merge(k, v, Long::sum)));
+                for (SceneParts.Line l : p.samples()) {
+                    stats.add(l.type(), l.frameCount(), p.split(), l.textOnly(), l.answer());
+                    for (Map.Entry<String, String> e : l.lines().entrySet()) {
+                        java.io.Writer w = files.get(e.getKey() + "/" + p.split()).writer();
+                        w.write(e.getValue());
+                        w.write('\n');
+                    }
+                }
+            }
+            for (AtomicFiles.Output f : files.values()) {
+                f.commit();
+            }
+        } finally {
+            for (AtomicFiles.Output f : files.values()) {
+                f.close(); // without a commit: the temporary file goes
+            }
         }
-        writeExtras(out, stats, provenance, start);
         return stats;
+    }
+
+    /** What the output depends on (not the thread count): a build resumes only parts made the same way. */
+    private String fingerprint(SceneSource src) {
+        return sha(String.join("|", "v2l-dataset-parts/1", src.spec(),
+                String.join(",", src.ids()), o.frameCounts().toString(), o.types().toString(),
+                Integer.toString(o.perScene()), o.formats().toString(), o.mapForm().code(),
+                java.util.Arrays.toString(o.split()), Long.toString(o.seed()), o.sampling(),
+                Integer.toString(o.videoFrames()), Double.toString(o.fps()), o.width() + "x" + o.height(),
+                Double.toString(o.fov()), Long.toString(o.maxPixels()), Boolean.toString(o.images())));
+    }
+
+    private static String sha(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
+                    text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T> T get(Future<T> f) throws InterruptedException, IOException {
@@ -170,20 +238,19 @@ public final class DatasetBuilder {
             }
             if (f == Exporter.EASYR1) {
                 Path abs = dir.toAbsolutePath();
-                write(dir.resolve("easyr1_config.yaml"), String.join("\n",
-                        "# Merge into EasyR1's config.yaml (data and reward sections).",
-                        "data:",
-                        "  train_files: " + abs.resolve("train.jsonl"),
-                        "  val_files: " + abs.resolve("val.jsonl"),
-                        "  prompt_key: problem",
-                        "  answer_key: answer",
-                        "  image_key: images",
-                        "  image_dir: " + out.toAbsolutePath(),
-                        "worker:",
-                        "  reward:",
-                        "    reward_type: batch",
-                        "    reward_function: ./integrations/easyr1/v2l_reward.py:compute_score",
-                        ""));
+                ObjectNode config = MAPPER.createObjectNode();
+                ObjectNode data = config.putObject("data");
+                data.put("train_files", abs.resolve("train.jsonl").toString());
+                data.put("val_files", abs.resolve("val.jsonl").toString());
+                data.put("prompt_key", "problem");
+                data.put("answer_key", "answer");
+                data.put("image_key", "images");
+                data.put("image_dir", out.toAbsolutePath().toString());
+                ObjectNode reward = config.putObject("worker").putObject("reward");
+                reward.put("reward_type", "batch");
+                reward.put("reward_function", "./integrations/easyr1/v2l_reward.py:compute_score");
+                write(dir.resolve("easyr1_config.yaml"), "# Merge into EasyR1's config.yaml (data and reward "
+                        + "sections).\n" + YAML.writeValueAsString(config));
             }
         }
         ObjectNode st = stats.toJson(MAPPER);
@@ -217,10 +284,8 @@ public final class DatasetBuilder {
         return sb.toString();
     }
 
-    static void write(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    static void write(Path file, String text) {
+        AtomicFiles.writeString(file, text);
     }
 
 }

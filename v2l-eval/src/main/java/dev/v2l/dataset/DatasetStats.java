@@ -24,16 +24,21 @@ public final class DatasetStats {
     long images;
 
     void add(Sample s) {
+        add(s.question().type(), s.frameCount(), s.split(), s.textOnly(), s.answer());
+    }
+
+    /** One sample, from what a committed scene part keeps of it. */
+    void add(dev.v2l.qa.QuestionType type, int frameCount, String split, boolean textOnly, String answer) {
         samples++;
-        String t = s.question().type().code();
+        String t = type.code();
         perType.merge(t, 1L, Long::sum);
-        perFrameCount.merge(s.frameCount(), 1L, Long::sum);
-        perSplit.merge(s.split(), 1L, Long::sum);
-        textOnly += s.textOnly() ? 1 : 0;
-        if (s.question().type().isMultipleChoice()) {
-            letters.computeIfAbsent(t, k -> new TreeMap<>()).merge(s.answer(), 1L, Long::sum);
+        perFrameCount.merge(frameCount, 1L, Long::sum);
+        perSplit.merge(split, 1L, Long::sum);
+        this.textOnly += textOnly ? 1 : 0;
+        if (type.isMultipleChoice()) {
+            letters.computeIfAbsent(t, k -> new TreeMap<>()).merge(answer, 1L, Long::sum);
         } else {
-            Double v = PyText.parseFloat(s.answer());
+            Double v = PyText.parseFloat(answer);
             if (v != null) {
                 numeric.computeIfAbsent(t, k -> new ArrayList<>()).add(v);
             }

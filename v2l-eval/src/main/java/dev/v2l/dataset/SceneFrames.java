@@ -1,10 +1,13 @@
 package dev.v2l.dataset;
 
 import dev.v2l.io.Images;
+import dev.v2l.layout.Layouts;
+import dev.v2l.layout.MapFrame;
 import dev.v2l.render.CameraPaths;
 import dev.v2l.render.FrameFiles;
 import dev.v2l.render.SceneRenderer;
 import dev.v2l.scene.CameraPose;
+import dev.v2l.scene.CameraTrack;
 import dev.v2l.scene.Intrinsics;
 import dev.v2l.scene.Observation;
 import dev.v2l.scene.Scene;
@@ -12,12 +15,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A scene's frames for sample building: the walk-through rendered (written as JPEG under
- * {@code images/SCENE/NNNNNN.jpg} when images are wanted), or the AI2-THOR dump's single flagged view, or nothing for
+ * {@code images/SCENE/NNNNNN.jpg} when images are wanted, with depth as 16-bit PNG under
+ * {@code images/SCENE/depth/NNNNNN.png} when asked), or the AI2-THOR dump's single flagged view, or nothing for
  * sources without frames (VSI-Bench meta_info).
  *
  * <p>What a frame shows is judged on a render at one resolution, {@value #VIEW_WIDTH} pixels wide with the images'
@@ -26,9 +31,11 @@ import java.util.Locale;
  *
  * @param observation what each frame shows, or null
  * @param imageDir    the folder (relative to the output) holding this scene's images, or null
+ * @param intrinsics  the intrinsics the images were rendered with, or null
+ * @param depth       whether depth images were written beside the images
  * @param view        the intrinsics the observation was judged with (for the floor coverage), or null
  */
-record SceneFrames(Observation observation, String imageDir, Intrinsics view) {
+record SceneFrames(Observation observation, String imageDir, Intrinsics intrinsics, boolean depth, Intrinsics view) {
 
     /** The width of the render visibility is judged on. */
     static final int VIEW_WIDTH = 320;
@@ -44,38 +51,89 @@ record SceneFrames(Observation observation, String imageDir, Intrinsics view) {
         return imageDir == null ? null : imageDir + "/" + String.format(Locale.ROOT, "%06d.jpg", frameIndex);
     }
 
+    /** Depth image path (relative) of a walk-through frame, or null without depth images. */
+    String depthImage(int frameIndex) {
+        return !depth ? null : imageDir + "/depth/" + String.format(Locale.ROOT, "%06d.png", frameIndex);
+    }
+
+    /**
+     * The cameras of some frames (by frame index) and the motion into the frame their map is written in
+     * ({@link Layouts#observationFrame}); null when the frames have no images.
+     */
+    CameraTrack track(Scene scene, List<Integer> frameIndices, MapFrame frame) {
+        if (observation == null || imageDir == null || intrinsics == null || frameIndices.isEmpty()) {
+            return null;
+        }
+        List<Integer> positions = new ArrayList<>();
+        List<CameraPose> poses = new ArrayList<>();
+        List<String> depths = new ArrayList<>();
+        for (int fi : frameIndices) {
+            int p = position(fi);
+            positions.add(p);
+            poses.add(observation.frames().get(p).pose());
+            if (depth) {
+                depths.add(depthImage(fi));
+            }
+        }
+        return new CameraTrack(scene.up(), intrinsics, poses, depths, Layouts.observationFrame(scene, observation,
+                positions, frame));
+    }
+
+    private int position(int frameIndex) {
+        List<Observation.Frame> fs = observation.frames();
+        if (frameIndex < fs.size() && fs.get(frameIndex).index() == frameIndex) {
+            return frameIndex;
+        }
+        for (int i = 0; i < fs.size(); i++) {
+            if (fs.get(i).index() == frameIndex) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no frame " + frameIndex + " in the observation");
+    }
+
     static SceneFrames of(Scene scene, String sourceKind, DatasetOptions o, Path out) throws IOException {
+        return of(scene, sourceKind, o, out, false);
+    }
+
+    /** As above; with {@code depth}, rendered frames also get their depth images. */
+    static SceneFrames of(Scene scene, String sourceKind, DatasetOptions o, Path out, boolean depth)
+            throws IOException {
         switch (sourceKind) {
             case "vsi" -> {
-                return new SceneFrames(null, null, null);
+                return new SceneFrames(null, null, null, false, null);
             }
             case "ai2thor" -> {
-                return scene.camera() == null ? new SceneFrames(null, null, null)
-                        : new SceneFrames(Observation.fromVisibleFlags(scene), null, scene.intrinsics());
+                return scene.camera() == null ? new SceneFrames(null, null, null, false, null)
+                        : new SceneFrames(Observation.fromVisibleFlags(scene), null, null, false, scene.intrinsics());
             }
             default -> {
                 List<CameraPose> poses = CameraPaths.walkThrough(scene, o.videoFrames(), o.seed());
                 Intrinsics view = view(o);
-                String rel = null;
-                if (o.images()) {
-                    rel = "images/" + safe(scene.id());
-                    Path dir = out.resolve(rel);
-                    Files.createDirectories(dir);
-                    Intrinsics k = Intrinsics.fromVerticalFov(o.width(), o.height(), o.fov());
-                    new SceneRenderer(scene, k).render(poses, o.fps(), 1, (i, pose, t) -> {
-                        byte[] jpg = Images.jpeg(Images.limitPixels(FrameFiles.rgbImage(t), o.maxPixels()), 0.9f);
-                        Path f = dir.resolve(String.format(Locale.ROOT, "%06d.jpg", i));
-                        Path tmp = dir.resolve("." + f.getFileName() + ".tmp");
-                        Files.write(tmp, jpg);
-                        Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    });
+                Observation seen = new SceneRenderer(scene, view).render(poses, o.fps(), 1, null);
+                if (!o.images()) {
+                    return new SceneFrames(seen, null, null, false, view);
                 }
-                return new SceneFrames(new SceneRenderer(scene, view).render(poses, o.fps(), 1, null), rel, view);
+                String rel = "images/" + dev.v2l.io.FolderNames.of(scene.id());
+                Path dir = out.resolve(rel);
+                Files.createDirectories(dir);
+                if (depth) {
+                    Files.createDirectories(dir.resolve("depth"));
+                }
+                Intrinsics k = Intrinsics.fromVerticalFov(o.width(), o.height(), o.fov());
+                new SceneRenderer(scene, k).render(poses, o.fps(), 1, (i, pose, t) -> {
+                    byte[] jpg = Images.jpeg(Images.limitPixels(FrameFiles.rgbImage(t), o.maxPixels()), 0.9f);
+                    Path f = dir.resolve(String.format(Locale.ROOT, "%06d.jpg", i));
+                    Path tmp = dir.resolve("." + f.getFileName() + ".tmp");
+                    Files.write(tmp, jpg);
+                    Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    if (depth) {
+                        FrameFiles.writePng(FrameFiles.depthImage(t), dir.resolve("depth").resolve(
+                                String.format(Locale.ROOT, "%06d.png", i)));
+                    }
+                });
+                return new SceneFrames(seen, rel, k, depth, view);
             }
         }
-    }
-
-    static String safe(String id) {
-        return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }

@@ -88,6 +88,19 @@ public final class Detector implements AutoCloseable {
         idle.add(first);
     }
 
+    private static Detector shared;
+
+    /**
+     * One detector for the whole process (one interpreter per processor), for callers that do not manage their own
+     * (the {@code objectron} model, the demo's realism figure). Never closed: it lives as long as the JVM.
+     */
+    public static synchronized Detector shared() throws IOException {
+        if (shared == null) {
+            shared = objectron();
+        }
+        return shared;
+    }
+
     /** The committed Objectron SSD with up to one interpreter per processor. */
     public static Detector objectron() throws IOException {
         return objectron(Runtime.getRuntime().availableProcessors());

@@ -58,7 +58,17 @@ public final class DetectorLabels {
         }
     }
 
+    /** Groups whose objects stand on the floor (ground contact places them without depth). */
+    private static final Set<String> ON_FLOOR = Set.of("chair", "table", "desk", "person", "box", "bicycle", "cat",
+            "dog", "cattle", "car", "shoe");
+
     private DetectorLabels() {
+    }
+
+    /** Whether objects of a detector class stand on the floor (rather than on furniture: monitors, cups, books). */
+    public static boolean standsOnFloor(String detectorClass) {
+        Group g = ofClass(detectorClass);
+        return g != null && ON_FLOOR.contains(g.name());
     }
 
     /** Every group, in a fixed order. */

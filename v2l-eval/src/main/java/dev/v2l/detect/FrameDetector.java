@@ -61,14 +61,19 @@ public final class FrameDetector {
 
     /** Reads an image file, or bad input naming it. */
     public static BufferedImage read(Path f) throws IOException {
+        return read(f, "an image this tool reads (PNG, JPEG, BMP, GIF)");
+    }
+
+    /** Reads an image file, or bad input naming it and what was {@code expected} there. */
+    static BufferedImage read(Path f, String expected) throws IOException {
         BufferedImage img;
         try {
             img = ImageIO.read(f.toFile());
         } catch (javax.imageio.IIOException e) {
-            throw BadInputException.ofFile(f.toString(), "cannot read the image: " + e.getMessage(), e);
+            throw BadInputException.ofFile(f.toString(), "cannot read " + expected + ": " + e.getMessage(), e);
         }
         if (img == null) {
-            throw BadInputException.ofFile(f.toString(), "not an image this tool reads (PNG, JPEG, BMP, GIF)", null);
+            throw BadInputException.ofFile(f.toString(), "not " + expected, null);
         }
         return img;
     }

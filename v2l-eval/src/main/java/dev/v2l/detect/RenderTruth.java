@@ -15,7 +15,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * The truth of a {@code v2l render} folder for scoring a detector: {@code instances.json} (mask value → object id and
@@ -86,16 +85,11 @@ public final class RenderTruth {
     /** The objects a frame shows (by its RGB file's name), largest first. */
     public List<Visible> visible(Path rgbFrame) throws IOException {
         Path mask = dir.resolve("instance").resolve(rgbFrame.getFileName().toString());
-        BufferedImage img;
-        try {
-            img = ImageIO.read(mask.toFile());
-        } catch (javax.imageio.IIOException e) {
-            throw BadInputException.ofFile(mask.toString(), "cannot read the instance mask: " + e.getMessage(), e);
-        }
-        if (img == null) {
+        if (!Files.isRegularFile(mask)) {
             throw BadInputException.ofFile(mask.toString(), "no instance mask for frame " + rgbFrame.getFileName()
                     + " (expected a 16-bit PNG of the same name under instance/)", null);
         }
+        BufferedImage img = FrameDetector.read(mask, "an instance mask (a 16-bit PNG)");
         return visible(img.getRaster(), instances);
     }
 

@@ -3,6 +3,7 @@ package dev.v2l.model;
 import dev.v2l.layout.Layout;
 import dev.v2l.qa.Question;
 import dev.v2l.reason.EngineContext;
+import dev.v2l.scene.CameraTrack;
 import java.util.List;
 
 /**
@@ -31,10 +32,16 @@ public record ModelRequest(String system, String user, List<Image> images, Setti
     /**
      * The benchmark item behind the request, for built-in models only: the question, the true map of the frames
      * shown, the true map of the whole scene in the same frame (null when unknown), what the engine may know besides
-     * a map, and whether the prompt asks for the three tags ({@code <map>}, {@code <think>}, {@code <answer>}) or
-     * for the answer alone.
+     * a map, whether the prompt asks for the three tags ({@code <map>}, {@code <think>}, {@code <answer>}) or for
+     * the answer alone, and the images' cameras (poses, intrinsics, depth image files, the map frame; null when
+     * unknown) — what the detector baseline places its detections with.
      */
-    public record Hint(Question question, Layout frameMap, Layout sceneMap, EngineContext context, boolean tagged) {
+    public record Hint(Question question, Layout frameMap, Layout sceneMap, EngineContext context, boolean tagged,
+            CameraTrack cameras) {
+
+        public Hint(Question question, Layout frameMap, Layout sceneMap, EngineContext context, boolean tagged) {
+            this(question, frameMap, sceneMap, context, tagged, null);
+        }
     }
 
     public ModelRequest {

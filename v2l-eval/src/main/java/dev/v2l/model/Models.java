@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The model registry: spec strings to models. {@code oracle}, {@code scene-oracle}, {@code blind},
- * {@code random} (or {@code random:SEED}), and {@code openai:http://host:8000/v1#MODEL} for any OpenAI-compatible
+ * {@code random} (or {@code random:SEED}), {@code objectron} (the CPU detector baseline), and {@code openai:http://host:8000/v1#MODEL} for any OpenAI-compatible
  * server ({@code #MODEL} may be left out when the server serves one model: it is then asked).
  */
 public final class Models {
@@ -30,6 +30,8 @@ public final class Models {
         BUILTIN.put("scene-oracle", "true map of the whole scene + the engine's answer: what full observation gives");
         BUILTIN.put("blind", "no images: label priors, typical values and the most likely option");
         BUILTIN.put("random", "seeded guesses (random:SEED for another seed)");
+        BUILTIN.put("objectron", "a real CPU detector (MediaPipe Objectron's SSD): detections placed on the floor with "
+                + "the frames' cameras and depth, merged into a map, the engine's answer from it");
         BUILTIN.put("openai:URL#MODEL", "any OpenAI-compatible server: vLLM, SGLang, Ollama, llama.cpp, LM Studio, "
                 + "hosted APIs (e.g. openai:http://127.0.0.1:8000/v1#Qwen/Qwen2.5-VL-7B-Instruct)");
     }
@@ -46,7 +48,7 @@ public final class Models {
     public static boolean isBuiltin(String spec) {
         String s = spec.strip().toLowerCase(Locale.ROOT);
         return s.equals("oracle") || s.equals("scene-oracle") || s.equals("blind") || s.equals("random")
-                || s.startsWith("random:");
+                || s.startsWith("random:") || s.equals(ObjectronModel.NAME);
     }
 
     /** @throws IllegalArgumentException for an unknown or malformed spec (naming what is available) */
@@ -62,6 +64,8 @@ public final class Models {
                 return BuiltinModels.blind();
             case "random":
                 return BuiltinModels.random(0);
+            case ObjectronModel.NAME:
+                return ObjectronModel.open();
             default:
                 break;
         }
@@ -88,7 +92,7 @@ public final class Models {
                     o.backoff(), o.maxPixels()), o.env());
         }
         throw new IllegalArgumentException("unknown model '" + spec + "'; available: oracle, scene-oracle, blind, "
-                + "random[:SEED], openai:http://HOST:PORT/v1#MODEL (see v2l models)");
+                + "random[:SEED], objectron, openai:http://HOST:PORT/v1#MODEL (see v2l models)");
     }
 
     /**

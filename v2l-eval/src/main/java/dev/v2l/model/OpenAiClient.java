@@ -163,7 +163,7 @@ public final class OpenAiClient implements VisionLanguageModel {
                     + " ms", -1);
         } catch (ConnectException e) {
             throw new ModelFailure(ModelFailure.Kind.CONNECTION, 0, "cannot connect to " + endpoint + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), -1);
+                    + (e.getMessage() == null ? "connection refused (nothing listens there)" : e.getMessage()), -1);
         } catch (IOException e) {
             throw new ModelFailure(ModelFailure.Kind.CONNECTION, 0, "connection to " + endpoint + " failed: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), -1);

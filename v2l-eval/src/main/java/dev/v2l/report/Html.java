@@ -2,7 +2,7 @@ package dev.v2l.report;
 
 import java.util.Locale;
 
-/** Escaping and number formatting for the report. */
+/** Escaping (the one HTML/SVG escaper: the templates' and the drawings') and number formatting for the report. */
 final class Html {
 
     private Html() {

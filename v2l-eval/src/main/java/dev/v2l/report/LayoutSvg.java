@@ -68,7 +68,7 @@ public final class LayoutSvg {
         sb.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>%n",
                 w, h));
         if (title != null) {
-            sb.append("<text x=\"6\" y=\"16\" font-size=\"13\" font-weight=\"bold\">").append(escape(title))
+            sb.append("<text x=\"6\" y=\"16\" font-size=\"13\" font-weight=\"bold\">").append(Html.esc(title))
                     .append("</text>\n");
         }
         grid(sb, fr, minX, minY, spanX, spanY);
@@ -170,7 +170,7 @@ public final class LayoutSvg {
     private static void label(StringBuilder sb, Frame fr, Vec2 at, String text, String color, int size) {
         sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" font-size=\"%d\" "
                 + "text-anchor=\"middle\">", fr.px(at.x()), fr.py(at.y()) + 4, color, size));
-        sb.append(escape(text)).append("</text>\n");
+        sb.append(Html.esc(text)).append("</text>\n");
     }
 
     private static void scaleBar(StringBuilder sb, Frame fr, int y) {
@@ -178,9 +178,5 @@ public final class LayoutSvg {
         sb.append(String.format(Locale.ROOT, "<g class=\"scale-bar\"><line x1=\"10\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
                 + "stroke=\"#000\" stroke-width=\"2\"/><text x=\"%.1f\" y=\"%d\">1 m</text></g>%n",
                 y, 10 + px, y, 14 + px, y + 4));
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

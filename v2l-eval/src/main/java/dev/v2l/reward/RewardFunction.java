@@ -11,6 +11,15 @@ public interface RewardFunction {
 
     RewardResult score(RewardInput input);
 
+    /**
+     * Whether the reward reads the question fields of a record ({@code question_type}, {@code options},
+     * {@code objects}, {@code params}, {@code gt_layout}); when not, records are checked for response and ground
+     * truth only.
+     */
+    default boolean readsQuestionFields() {
+        return false;
+    }
+
     default RewardResult score(String response, String groundTruth) {
         return score(RewardInput.of(response, groundTruth));
     }

@@ -1,6 +1,7 @@
 package dev.v2l.reward;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.v2l.io.JsonStrings;
 import dev.v2l.metrics.GroundTruth;
 import dev.v2l.qa.QuestionObject;
 import java.util.ArrayList;
@@ -20,7 +21,16 @@ public final class RewardRecords {
     private RewardRecords() {
     }
 
+    /** A record with every field read and checked (what {@code v2l-map} needs). */
     public static RewardInput read(JsonNode n) {
+        return read(n, true);
+    }
+
+    /**
+     * A record; with {@code questionFields} false only {@code response} and {@code ground_truth} are read and
+     * checked (all {@code v2lo} uses), so a field that reward ignores cannot reject the record.
+     */
+    public static RewardInput read(JsonNode n, boolean questionFields) {
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("expected a JSON object with response and ground_truth, found "
                     + (n == null ? "nothing" : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
@@ -37,6 +47,9 @@ public final class RewardRecords {
             throw new IllegalArgumentException("field 'ground_truth': expected a string, number, boolean or null, "
                     + "found " + describe(n.get("ground_truth")));
         }
+        if (!questionFields) {
+            return new RewardInput(r.asText(), gt, null, null, null, null, null);
+        }
         String type = text(n, "question_type");
         List<String> options = new ArrayList<>();
         JsonNode o = n.get("options");
@@ -44,7 +57,13 @@ public final class RewardRecords {
             if (!o.isArray()) {
                 throw new IllegalArgumentException("field 'options': expected a list of strings");
             }
-            o.forEach(x -> options.add(x.asText()));
+            for (int i = 0; i < o.size(); i++) {
+                if (!o.get(i).isTextual()) {
+                    throw new IllegalArgumentException("field 'options[" + i + "]': expected a string, found "
+                            + describe(o.get(i)));
+                }
+                options.add(o.get(i).asText());
+            }
         }
         List<QuestionObject> objects = new ArrayList<>();
         JsonNode ob = n.get("objects");
@@ -64,6 +83,9 @@ public final class RewardRecords {
         }
         Map<String, String> params = new LinkedHashMap<>();
         JsonNode p = n.get("params");
+        if (p != null && !p.isNull() && !p.isObject()) {
+            throw new IllegalArgumentException("field 'params': expected an object, found " + describe(p));
+        }
         if (p != null && p.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -103,25 +125,8 @@ public final class RewardRecords {
         return "{\"line\": " + line + ", \"error\": " + jsonString(message) + "}";
     }
 
+    /** A JSON string keeping non-ASCII characters ({@link JsonStrings#quoteUtf8}). */
     static String jsonString(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return JsonStrings.quoteUtf8(s);
     }
 }

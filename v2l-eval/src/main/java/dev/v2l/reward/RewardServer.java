@@ -1,85 +1,216 @@
 package dev.v2l.reward;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.BindException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * The reward as an HTTP service for trainers written in Python: {@code POST /score} with a JSON list of records →
  * a JSON list of scores in the same order; {@code GET /health}. A {@code format_weight} query parameter overrides the
- * server's weight for that request. Binds to loopback unless told otherwise; bodies above the size limit get 413;
- * malformed bodies and records get 400 with a message naming the record and field; the service stays up.
- * {@link #stop} stops accepting and lets in-flight requests finish.
+ * server's weight for that request. Binds to loopback unless told otherwise.
+ *
+ * <p>Slow or hostile clients cannot stall it ({@link Limits}): it runs on Jetty's non-blocking connector, so a client
+ * that sends its headers slowly or not at all holds a connection but no thread; request heads must be complete
+ * within the header timeout and bodies within the body timeout (then 408 and the connection closes); connections
+ * idle longer than the idle timeout are closed; beyond the connection limit new clients wait for a free slot. Bodies
+ * above the size limit get 413 before they are read; bodies that are not a JSON list of records (other content
+ * types, invalid or trailing JSON, nesting deeper than 64, a string over 20 M characters, a wrong field) get a 4xx
+ * whose JSON message names the record and field; unknown paths get a JSON 404. {@link #stop} stops accepting and
+ * lets in-flight requests finish.
  */
 public final class RewardServer implements AutoCloseable {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * What a client may take.
+     *
+     * @param maxBodyBytes   largest request body
+     * @param headerTimeout  time to send a request's line and headers once it has started
+     * @param bodyTimeout    time to send the whole body once the headers are in
+     * @param idleTimeout    a connection with no traffic for this long is closed
+     * @param maxConnections connections open at once; more wait to be accepted
+     */
+    public record Limits(long maxBodyBytes, Duration headerTimeout, Duration bodyTimeout, Duration idleTimeout,
+            int maxConnections) {
 
-    static {
-        // Without TCP_NODELAY, the response's header and body writes meet the client's delayed ACK: +40 ms a request.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        public static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
+        public static final Duration BODY_TIMEOUT = Duration.ofSeconds(60);
+        public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+        public static final int MAX_CONNECTIONS = 1024;
+
+        public Limits {
+            if (maxBodyBytes < 1 || maxBodyBytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("the body limit must be 1 byte to 2 GiB, got " + maxBodyBytes);
+            }
+            for (Duration d : new Duration[] {headerTimeout, bodyTimeout, idleTimeout}) {
+                if (d == null || d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("timeouts must be positive, got " + d);
+                }
+            }
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("the connection limit must be at least 1, got " + maxConnections);
+            }
+        }
+
+        /** The defaults (header 10 s, body 60 s, idle 30 s, 1024 connections) with this body limit. */
+        public static Limits of(long maxBodyBytes) {
+            return new Limits(maxBodyBytes, HEADER_TIMEOUT, BODY_TIMEOUT, IDLE_TIMEOUT, MAX_CONNECTIONS);
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final String host;
+    private final int requestedPort;
     private final RewardFunction reward;
-    private final long maxBodyBytes;
+    private final Limits limits;
+    private final String version;
+    private final Consumer<String> log;
+    private final Server server;
+    private final ServerConnector connector;
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicLong timedOut = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<Connection, Head> heads = new ConcurrentHashMap<>();
     private volatile boolean draining;
-    private final String version;
+    private Scheduler.Task sweep;
 
-    public RewardServer(String host, int port, RewardFunction reward, long maxBodyBytes, int threads, String version)
-            throws IOException {
-        this.reward = reward;
-        this.maxBodyBytes = maxBodyBytes;
-        this.version = version;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 1024);
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "reward-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/score", this::score);
-        server.createContext("/health", this::health);
+    public RewardServer(String host, int port, RewardFunction reward, long maxBodyBytes, int threads, String version) {
+        this(host, port, reward, Limits.of(maxBodyBytes), threads, version, System.err::println);
     }
 
-    public RewardServer start() {
-        server.start();
+    /**
+     * @param threads threads that score (at least 1); Jetty's selector and acceptor threads come on top
+     * @param log     where unexpected failures are reported (one line each)
+     */
+    public RewardServer(String host, int port, RewardFunction reward, Limits limits, int threads, String version,
+            Consumer<String> log) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be 0..65535, got " + port);
+        }
+        this.host = host;
+        this.requestedPort = port;
+        this.reward = reward;
+        this.limits = limits;
+        this.version = version;
+        this.log = log;
+        QueuedThreadPool pool = new QueuedThreadPool(threads + 4, Math.min(threads + 4, 8));
+        pool.setName("reward-http");
+        pool.setDaemon(true);
+        server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        http.setRequestHeaderSize(16 * 1024);
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(1024);
+        connector.setReuseAddress(true);
+        connector.addEventListener(new Connection.Listener() {
+            @Override
+            public void onOpened(Connection c) {
+                heads.put(c, new Head(c));
+            }
+
+            @Override
+            public void onClosed(Connection c) {
+                heads.remove(c);
+            }
+        });
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        server.setErrorHandler(new JsonErrors());
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                return RewardServer.this.handle(request, response, callback);
+            }
+        });
+    }
+
+    /** Binds and starts serving; a port in use is an error that names it. */
+    public RewardServer start() throws IOException {
+        try {
+            server.start();
+        } catch (IOException e) {
+            stopQuietly();
+            if (!(e instanceof BindException || e.getCause() instanceof BindException)) {
+                throw new IOException("cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
+            }
+            throw new IllegalArgumentException("cannot listen on " + host + ":" + requestedPort + ": the port is "
+                    + "in use (another reward server?); choose another with --port, or --port 0 for a free one");
+        } catch (Exception e) {
+            stopQuietly();
+            throw new IllegalStateException("the reward service did not start: " + e, e);
+        }
+        long every = Math.max(50, Math.min(1000, limits.headerTimeout().toMillis() / 4));
+        sweep = server.getScheduler().schedule(this::sweep, every, TimeUnit.MILLISECONDS);
         return this;
     }
 
+    private void stopQuietly() {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // nothing was serving
+        }
+    }
+
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     public String host() {
-        return server.getAddress().getHostString();
+        return host;
+    }
+
+    public Limits limits() {
+        return limits;
     }
 
     public long recordsScored() {
         return records.get();
     }
 
+    /** Connections closed because a request head or body took too long. */
+    public long timedOut() {
+        return timedOut.get();
+    }
+
     /**
-     * Drains: requests arriving from now on get 503, requests in flight finish (for up to {@code graceSeconds}); then
-     * the listener and connections close. (The JDK server's own {@code stop(delay)} waits the whole delay on Java 17.)
+     * Drains: requests arriving from now on get 503, requests in flight finish (for up to {@code graceSeconds});
+     * then the listener and connections close.
      */
     public void stop(int graceSeconds) {
         draining = true;
@@ -92,13 +223,10 @@ public final class RewardServer implements AutoCloseable {
                 break;
             }
         }
-        server.stop(0);
-        pool.shutdown();
-        try {
-            pool.awaitTermination(graceSeconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (sweep != null) {
+            sweep.cancel();
         }
+        stopQuietly();
     }
 
     @Override
@@ -106,120 +234,249 @@ public final class RewardServer implements AutoCloseable {
         stop(1);
     }
 
-    private void health(HttpExchange ex) throws IOException {
-        try (ex) {
-            if (!ex.getRequestMethod().equals("GET")) {
-                send(ex, 405, "{\"error\": \"use GET /health\"}");
-                return;
-            }
-            send(ex, 200, "{\"status\": \"ok\", \"kind\": \"" + reward.kind() + "\", \"version\": \"" + version
-                    + "\", \"requests\": " + requests.get() + ", \"records\": " + records.get() + "}");
+    /** A connection's request-head clock: started when bytes of a new request arrive after the last response. */
+    private static final class Head {
+        final Connection connection;
+        volatile boolean busy;
+        volatile long bytesAtMark;
+        volatile long markNanos = System.nanoTime();
+
+        Head(Connection c) {
+            this.connection = c;
         }
     }
 
-    private void score(HttpExchange ex) throws IOException {
-        inFlight.incrementAndGet();
-        try (ex) {
-            requests.incrementAndGet();
-            if (draining) {
-                send(ex, 503, "{\"error\": \"the reward service is shutting down\"}");
-                return;
+    /**
+     * Closes connections that have sent part of a request head for longer than the header timeout (a
+     * slowloris); idle connections are left to the idle timeout, requests being handled to the body timeout.
+     */
+    private void sweep() {
+        long now = System.nanoTime();
+        long limit = limits.headerTimeout().toNanos();
+        for (Head h : heads.values()) {
+            if (h.busy) {
+                continue;
             }
-            if (!ex.getRequestMethod().equals("POST")) {
-                send(ex, 405, "{\"error\": \"use POST /score with a JSON list of records\"}");
-                return;
-            }
-            byte[] body;
-            try {
-                body = readLimited(ex.getRequestBody(), ex.getRequestHeaders().getFirst("Content-Length"));
-            } catch (TooLarge e) {
-                send(ex, 413, "{\"error\": " + RewardRecords.jsonString("request body larger than the limit of "
-                        + maxBodyBytes + " bytes; send smaller batches or raise --max-body-mb") + "}");
-                return;
-            }
-            RewardFunction fn = reward;
-            String query = ex.getRequestURI().getRawQuery();
-            if (query != null) {
-                for (String kv : query.split("&")) {
-                    if (kv.startsWith("format_weight=")) {
-                        try {
-                            fn = fn.withFormatWeight(Double.parseDouble(kv.substring("format_weight=".length())));
-                        } catch (IllegalArgumentException e) {
-                            send(ex, 400, "{\"error\": " + RewardRecords.jsonString("format_weight: "
-                                    + e.getMessage()) + "}");
-                            return;
-                        }
-                    }
+            long in = h.connection.getBytesIn();
+            if (in > h.bytesAtMark) {
+                if (h.markNanos == Long.MIN_VALUE) {
+                    h.markNanos = now;
+                } else if (now - h.markNanos > limit) {
+                    timedOut.incrementAndGet();
+                    h.connection.getEndPoint().close(new TimeoutException("request head not complete within "
+                            + limits.headerTimeout().toMillis() + " ms"));
                 }
             }
-            JsonNode root;
-            try {
-                root = MAPPER.readTree(body);
-            } catch (JsonParseException e) {
-                send(ex, 400, "{\"error\": " + RewardRecords.jsonString("invalid JSON: " + e.getOriginalMessage())
-                        + "}");
-                return;
+        }
+        if (server.isRunning()) {
+            long every = Math.max(50, Math.min(1000, limit / 4_000_000L));
+            sweep = server.getScheduler().schedule(this::sweep, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private boolean handle(Request request, Response response, Callback callback) {
+        Head head = heads.get(request.getConnectionMetaData().getConnection());
+        if (head != null) {
+            head.busy = true;
+        }
+        Callback done = Callback.from(callback, () -> release(head, request));
+        String path = request.getHttpURI().getPath();
+        String method = request.getMethod();
+        if ("/health".equals(path)) {
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                reply(response, done, 405, "{\"error\": \"use GET /health\"}", "GET");
+                return true;
             }
-            if (root == null || !root.isArray()) {
-                send(ex, 400, "{\"error\": \"expected a JSON list of records\"}");
-                return;
-            }
-            StringBuilder out = new StringBuilder(root.size() * 64 + 2).append('[');
-            for (int i = 0; i < root.size(); i++) {
-                RewardResult r;
-                try {
-                    r = fn.score(RewardRecords.read(root.get(i)));
-                } catch (IllegalArgumentException e) {
-                    send(ex, 400, "{\"error\": " + RewardRecords.jsonString("record " + i + ": " + e.getMessage())
-                            + "}");
+            reply(response, done, 200, "{\"status\": \"" + (draining ? "stopping" : "ok") + "\", \"kind\": \""
+                    + reward.kind() + "\", \"version\": " + RewardRecords.jsonString(version) + ", \"requests\": "
+                    + requests.get() + ", \"records\": " + records.get() + ", \"limits\": {\"max_body_bytes\": "
+                    + limits.maxBodyBytes() + ", \"header_timeout_ms\": " + limits.headerTimeout().toMillis()
+                    + ", \"body_timeout_ms\": " + limits.bodyTimeout().toMillis() + ", \"idle_timeout_ms\": "
+                    + limits.idleTimeout().toMillis() + ", \"max_connections\": " + limits.maxConnections() + "}}",
+                    null);
+            return true;
+        }
+        if (!"/score".equals(path)) {
+            reply(response, done, 404, "{\"error\": " + RewardRecords.jsonString("no such path " + path
+                    + "; the service answers POST /score and GET /health") + "}", null);
+            return true;
+        }
+        requests.incrementAndGet();
+        if (draining) {
+            reply(response, done, 503, "{\"error\": \"the reward service is shutting down\"}", null);
+            return true;
+        }
+        if (!method.equals("POST")) {
+            reply(response, done, 405, "{\"error\": \"use POST /score with a JSON list of records\"}", "POST");
+            return true;
+        }
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (!ScoreRequest.isJson(type)) {
+            close(response);
+            reply(response, done, 415, "{\"error\": " + RewardRecords.jsonString("expected Content-Type: "
+                    + "application/json, got " + (type == null ? "none" : "'" + type + "'")) + "}", null);
+            return true;
+        }
+        long declared = request.getLength();
+        if (declared > limits.maxBodyBytes()) {
+            close(response);
+            reply(response, done, 413, tooLarge(), null);
+            return true;
+        }
+        Object fn = ScoreRequest.withQuery(reward, request.getHttpURI().getQuery());
+        if (fn instanceof ScoreRequest.Reply r) {
+            close(response);
+            reply(response, done, r.status(), r.json(), null);
+            return true;
+        }
+        inFlight.incrementAndGet();
+        Body body = new Body(request, response, done, (RewardFunction) fn,
+                declared >= 0 ? (int) declared : 8192);
+        body.deadline = request.getComponents().getScheduler().schedule(body::timeout,
+                limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        body.read();
+        return true;
+    }
+
+    private void release(Head head, Request request) {
+        if (head != null) {
+            head.bytesAtMark = head.connection.getBytesIn();
+            head.markNanos = Long.MIN_VALUE;
+            head.busy = false;
+        }
+    }
+
+    private String tooLarge() {
+        return "{\"error\": " + RewardRecords.jsonString("request body larger than the limit of "
+                + limits.maxBodyBytes() + " bytes; send smaller batches or raise --max-body-mb") + "}";
+    }
+
+    /** Reads one request body without holding a thread while the client is slow, then scores it. */
+    private final class Body {
+        final Request request;
+        final Response response;
+        final Callback done;
+        final RewardFunction fn;
+        final AtomicBoolean answered = new AtomicBoolean();
+        byte[] buf;
+        int size;
+        volatile Scheduler.Task deadline;
+
+        Body(Request request, Response response, Callback done, RewardFunction fn, int expected) {
+            this.request = request;
+            this.response = response;
+            this.done = done;
+            this.fn = fn;
+            this.buf = new byte[Math.max(16, Math.min(expected, 1 << 20))];
+        }
+
+        void read() {
+            while (!answered.get()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this::read);
                     return;
                 }
-                if (i > 0) {
-                    out.append(", ");
+                if (Content.Chunk.isFailure(chunk)) {
+                    Throwable t = chunk.getFailure();
+                    chunk.release();
+                    if (!(t instanceof TimeoutException)) {
+                        finish(400, "{\"error\": " + RewardRecords.jsonString("the request body could not be read: "
+                                + t.getMessage()) + "}", true);
+                    }
+                    return;
                 }
-                out.append(r.toJson());
+                ByteBuffer b = chunk.getByteBuffer();
+                int n = b.remaining();
+                if ((long) size + n > limits.maxBodyBytes()) {
+                    chunk.release();
+                    finish(413, tooLarge(), true);
+                    return;
+                }
+                if (size + n > buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, (int) Math.min(limits.maxBodyBytes(),
+                            Math.max((long) size + n, 2L * buf.length)));
+                }
+                b.get(buf, size, n);
+                size += n;
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    score();
+                    return;
+                }
             }
-            records.addAndGet(root.size());
-            send(ex, 200, out.append(']').toString());
-        } finally {
-            inFlight.decrementAndGet();
         }
-    }
 
-    private static final class TooLarge extends Exception {
-        private static final long serialVersionUID = 1L;
-    }
+        void timeout() {
+            if (answered.get()) {
+                return;
+            }
+            timedOut.incrementAndGet();
+            finish(408, "{\"error\": " + RewardRecords.jsonString("the request body did not arrive within "
+                    + limits.bodyTimeout().toMillis() + " ms (" + size + " bytes received)") + "}", true);
+        }
 
-    private byte[] readLimited(InputStream in, String contentLength) throws IOException, TooLarge {
-        if (contentLength != null) {
+        void score() {
+            ScoreRequest.Reply r;
             try {
-                if (Long.parseLong(contentLength.trim()) > maxBodyBytes) {
-                    throw new TooLarge();
-                }
-            } catch (NumberFormatException ignored) {
-                // read and count instead
+                r = ScoreRequest.score(fn, buf, size);
+            } catch (RuntimeException e) {
+                log.accept("v2l reward: scoring failed: " + e);
+                r = ScoreRequest.Reply.error(500, "scoring failed: " + e);
             }
-        }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(8192);
-        byte[] chunk = new byte[16384];
-        long total = 0;
-        int n;
-        while ((n = in.read(chunk)) > 0) {
-            total += n;
-            if (total > maxBodyBytes) {
-                throw new TooLarge();
+            if (r.status() == 200) {
+                records.addAndGet(r.records());
             }
-            buf.write(chunk, 0, n);
+            finish(r.status(), r.json(), false);
         }
-        return buf.toByteArray();
+
+        void finish(int status, String json, boolean closeAfter) {
+            if (!answered.compareAndSet(false, true)) {
+                return;
+            }
+            Scheduler.Task d = deadline;
+            if (d != null) {
+                d.cancel();
+            }
+            inFlight.decrementAndGet();
+            if (closeAfter) {
+                close(response);
+            }
+            reply(response, done, status, json, null);
+        }
     }
 
-    private static void send(HttpExchange ex, int status, String json) throws IOException {
+    private static void close(Response response) {
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    }
+
+    private static void reply(Response response, Callback callback, int status, String json, String allow) {
         byte[] b = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream os = ex.getResponseBody()) {
-            os.write(b);
+        response.setStatus(status);
+        HttpFields.Mutable h = response.getHeaders();
+        h.put(HttpHeader.CONTENT_TYPE, "application/json");
+        h.put(HttpHeader.CONTENT_LENGTH, b.length);
+        if (allow != null) {
+            h.put(HttpHeader.ALLOW, allow);
+        }
+        response.write(true, ByteBuffer.wrap(b), callback);
+    }
+
+    /** Jetty's own errors (bad request lines, oversized headers) as JSON, like ours. */
+    private static final class JsonErrors extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message,
+                Throwable cause, Callback callback) {
+            reply(response, callback, code, "{\"error\": " + RewardRecords.jsonString(message == null
+                    ? "HTTP " + code : message) + "}", null);
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
+            return ByteBuffer.wrap(("{\"error\": " + RewardRecords.jsonString(reason == null ? "HTTP " + status
+                    : reason) + "}").getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -113,6 +113,11 @@ public final class Rewards {
         }
 
         @Override
+        public boolean readsQuestionFields() {
+            return true;
+        }
+
+        @Override
         public RewardFunction withFormatWeight(double formatWeight) {
             return new V2lMap(new Weights(formatWeight, w.map(), w.consistency(), w.tau(), w.aligned()));
         }

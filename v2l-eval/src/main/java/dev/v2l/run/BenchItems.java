@@ -2,15 +2,17 @@ package dev.v2l.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.v2l.io.BadInputException;
+import dev.v2l.io.CameraTrackJson;
 import dev.v2l.io.JsonFields;
+import dev.v2l.io.JsonLines;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.text.MapParseResult;
 import dev.v2l.layout.text.MapParser;
 import dev.v2l.qa.Question;
 import dev.v2l.qa.QuestionJson;
 import dev.v2l.reason.EngineContext;
+import dev.v2l.scene.CameraTrack;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,6 @@ import java.util.Set;
  */
 public final class BenchItems {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private BenchItems() {
     }
@@ -45,6 +46,14 @@ public final class BenchItems {
 
     public static List<BenchItem> read(Path benchOrDir) throws IOException {
         Path f = file(benchOrDir);
+        if (Files.isDirectory(benchOrDir) && !Files.exists(f)) {
+            throw BadInputException.ofFile(benchOrDir.toString(), "no bench.jsonl in this folder (expected the "
+                    + "output folder of 'v2l bench build', or a bench.jsonl file)", null);
+        }
+        if (!Files.exists(f)) {
+            throw BadInputException.ofFile(f.toString(), "no such benchmark file (expected bench.jsonl from "
+                    + "'v2l bench build', or its folder)", null);
+        }
         List<BenchItem> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         MapParser parser = MapParser.lenient();
@@ -97,9 +106,7 @@ public final class BenchItems {
         }
         List<BenchItem> renamed = new ArrayList<>(out.size());
         for (BenchItem b : out) {
-            renamed.add(new BenchItem(COUNT_SUFFIX.matcher(b.id()).replaceFirst(""), b.sceneId(), b.dataset(),
-                    b.frameCount(), b.frameIndices(), b.images(), b.textOnly(), b.question(), b.gtLayout(),
-                    b.gtLayoutText(), b.sceneLayout(), b.context()));
+            renamed.add(b.withId(COUNT_SUFFIX.matcher(b.id()).replaceFirst("")));
         }
         return renamed;
     }
@@ -158,28 +165,56 @@ public final class BenchItems {
                 }
             }
         }
+        CameraTrack cameras = null;
+        if (n.hasNonNull("cameras")) {
+            cameras = CameraTrackJson.read(n.get("cameras"), f, "cameras");
+            if (cameras.poses().size() != images.size()) {
+                throw f.error("cameras.poses", "expected one pose per image (" + images.size() + "), found "
+                        + cameras.poses().size());
+            }
+        }
+        // what the item is, whatever its id: the line as read, and the maps it refers to
+        String content;
+        try {
+            content = JsonLines.STRICT.writeValueAsString(n) + "\u0000" + gtText + "\u0000"
+                    + (scene == null ? "" : dev.v2l.layout.text.MapWriter.writeExtended(scene));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         return new BenchItem(id, q.sceneId(), q.dataset(), n.path("frame_count").asInt(frames.size()), frames,
                 images, n.path("text_only").asBoolean(images.isEmpty()), q, gt, gtText, scene,
-                new EngineContext(area, appearance));
+                new EngineContext(area, appearance), cameras, hash(content));
+    }
+
+    /** The first 16 hex digits of the SHA-256 of a text: how stored results recognise an item's content. */
+    public static String hash(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Item id → content hash, in bench order. */
+    public static Map<String, String> hashes(List<BenchItem> items) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        items.forEach(i -> m.put(i.id(), i.contentHash()));
+        return m;
     }
 
     /** Each non-blank line of a JSON Lines file as a tree, with where it is; bad JSON is bad input naming the line. */
     private static void forEachLine(Path f, java.util.function.BiConsumer<JsonNode, JsonFields> each)
             throws IOException {
-        try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        try (JsonLines r = JsonLines.open(f, "bench.jsonl from 'v2l bench build', or its folder")) {
             String line;
-            int no = 0;
-            while ((line = r.readLine()) != null) {
-                no++;
+            while ((line = r.nextLine()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonFields jf = new JsonFields(f.toString(), "line " + no);
-                try {
-                    each.accept(MAPPER.readTree(line), jf);
-                } catch (JsonProcessingException e) {
-                    throw jf.error(null, "not JSON: " + e.getOriginalMessage());
-                }
+                each.accept(JsonLines.parse(line, f.toString(), r.lineNumber()), new JsonFields(f.toString(),
+                        "line " + r.lineNumber()));
             }
         }
     }

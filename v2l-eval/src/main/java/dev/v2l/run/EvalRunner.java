@@ -6,6 +6,7 @@ import dev.v2l.model.ModelFailure;
 import dev.v2l.model.ModelRequest;
 import dev.v2l.model.ModelResponse;
 import dev.v2l.model.VisionLanguageModel;
+import dev.v2l.scene.CameraTrack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,6 +59,22 @@ public final class EvalRunner {
     public record Outcome(int asked, int skipped, int errors, int cached, double seconds) {
     }
 
+    /**
+     * A model's first requests all failed to connect: the run stops instead of retrying every item (records of the
+     * failed requests are stored, and asked again by the next run).
+     */
+    public static final class Unreachable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unreachable(String model, int failed, String error) {
+            super("stopped: the first " + failed + " requests to " + model + " all failed to connect (" + error
+                    + "); is the server running at that address?");
+        }
+    }
+
+    /** How many of a model's first finished requests must all fail to connect before the run stops. */
+    static final int PROBE = 3;
+
     private final Settings s;
     private final Path benchDir;
 
@@ -93,6 +110,9 @@ public final class EvalRunner {
             }
         }
         SampleScorer scorer = new SampleScorer(s.tau());
+        java.util.Map<String, int[]> reach = new java.util.concurrent.ConcurrentHashMap<>(); // {ok, refused}
+        java.util.concurrent.atomic.AtomicReference<Unreachable> stop = new java.util.concurrent.atomic
+                .AtomicReference<>();
         AtomicInteger finished = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger cached = new AtomicInteger();
@@ -108,14 +128,30 @@ public final class EvalRunner {
             List<CompletableFuture<Void>> futures = new ArrayList<>(total);
             for (Task t : tasks) {
                 futures.add(CompletableFuture.supplyAsync(() -> {
+                    if (stop.get() != null) {
+                        return null;
+                    }
                     try {
                         return new Answer(t.model().complete(s.prompt().request(t.item(), images(t.item()),
-                                s.generation())), null);
+                                s.generation(), cameras(t.item()))), null);
                     } catch (ModelFailure f) {
                         return new Answer(null, f);
                     }
                 }, requests).thenAcceptAsync(a -> {
+                    if (a == null) {
+                        return; // not asked: the run is stopping
+                    }
                     ObjectNode rec;
+                    int[] r = reach.computeIfAbsent(t.model().name(), k -> new int[2]);
+                    synchronized (r) {
+                        if (a.failure() == null) {
+                            r[0]++;
+                        } else if (r[0] == 0 && a.failure().kind() == ModelFailure.Kind.CONNECTION
+                                && ++r[1] >= Math.min(PROBE, total)) {
+                            stop.compareAndSet(null, new Unreachable(t.model().name(), r[1],
+                                    a.failure().getMessage()));
+                        }
+                    }
                     if (a.failure() != null) {
                         errors.incrementAndGet();
                         rec = scorer.failure(t.item(), t.model().name(), s.prompt(), a.failure());
@@ -145,6 +181,9 @@ public final class EvalRunner {
                 }
                 throw new IllegalStateException(c);
             }
+            if (stop.get() != null) {
+                throw stop.get();
+            }
         } finally {
             requests.shutdownNow();
             scoring.shutdownNow();
@@ -173,6 +212,13 @@ public final class EvalRunner {
             }
         }
         return out;
+    }
+
+    /** The item's cameras with depth image paths resolved against the bench folder. */
+    private CameraTrack cameras(BenchItem item) {
+        CameraTrack c = item.cameras();
+        return c == null || !c.hasDepth() ? c
+                : c.withDepth(c.depth().stream().map(d -> benchDir.resolve(d).toString()).toList());
     }
 
     static String mediaType(String path) {

@@ -71,25 +71,38 @@ public final class EvalSummary {
         return root;
     }
 
-    private ObjectNode run(List<JsonNode> rs) {
+    /**
+     * One run's summary. Failed requests are not answers: they are counted ({@code failed}, by error kind) and left
+     * out of every score, so a model that could not be reached shows no score rather than 0.
+     */
+    private ObjectNode run(List<JsonNode> all) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("model", rs.get(0).path("model").asText());
-        n.put("prompt", rs.get(0).path("prompt").asText());
-        n.put("samples", rs.size());
-        int errors = 0;
+        n.put("model", all.get(0).path("model").asText());
+        n.put("prompt", all.get(0).path("prompt").asText());
+        n.put("samples", all.size());
+        List<JsonNode> rs = new ArrayList<>();
+        Map<String, Integer> failedKinds = new TreeMap<>();
+        for (JsonNode r : all) {
+            if (r.hasNonNull("error")) {
+                failedKinds.merge(r.path("error").path("kind").asText("unknown"), 1, Integer::sum);
+            } else {
+                rs.add(r);
+            }
+        }
+        int errors = all.size() - rs.size();
+        n.put("answered", rs.size());
+        n.put("failed", errors);
+        n.put("errors", errors);
+        n.set("failed_by_kind", MAPPER.valueToTree(failedKinds));
         Map<String, List<Double>> byType = new TreeMap<>();
         Map<String, String> otherMetric = new TreeMap<>(); // types of other benchmarks (bench import generic)
         for (JsonNode r : rs) {
-            if (r.hasNonNull("error")) {
-                errors++;
-            }
             byType.computeIfAbsent(r.path("question_type").asText(), k -> new ArrayList<>())
                     .add(r.path("score").asDouble());
             if ("other".equals(r.path("family").asText()) && r.hasNonNull("metric")) {
                 otherMetric.put(r.path("question_type").asText(), r.path("metric").asText());
             }
         }
-        n.put("errors", errors);
         Map<String, List<Double>> vsi = new TreeMap<>();
         Map<String, List<Double>> qvs = new TreeMap<>();
         Map<String, List<Double>> other = new TreeMap<>();
@@ -124,7 +137,12 @@ public final class EvalSummary {
             weights.add(e.getKey().startsWith("object_rel_direction_") ? 1.0 / directionTypes(byType) : 1.0);
         }
         double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
-        estimate(n.putObject("overall"), Statistics.bootstrapWeightedMeanOfGroups(groups, w, resamples, seed), 100);
+        if (groups.isEmpty()) {
+            n.putObject("overall").put("n", 0); // nothing answered: no score at all, not 0
+        } else {
+            estimate(n.putObject("overall"), Statistics.bootstrapWeightedMeanOfGroups(groups, w, resamples, seed),
+                    100);
+        }
         frames(n, rs);
         decomposition(n, rs);
         parse(n, rs);

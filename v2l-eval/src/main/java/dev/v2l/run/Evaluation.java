@@ -37,11 +37,20 @@ public final class Evaluation {
         long start = System.nanoTime();
         Files.createDirectories(out);
         EvalRunner.Outcome o;
-        try (ResultStore store = ResultStore.open(out)) {
+        int staleChanged;
+        int staleRemoved;
+        try (ResultStore store = ResultStore.open(out, BenchItems.hashes(items))) {
             if (store.partialDropped() > 0 || store.failuresDropped() > 0) {
                 log.accept(String.format(Locale.ROOT, "resuming: dropped %d incomplete line(s); asking %d failed "
                         + "request(s) again", store.partialDropped(), store.failuresDropped()));
             }
+            if (store.changedDropped() > 0 || store.removedDropped() > 0) {
+                log.accept(String.format(Locale.ROOT, "resuming: %d stored result(s) were for items whose content "
+                        + "has changed (asking them again), %d for items no longer in the benchmark; both moved to "
+                        + "%s", store.changedDropped(), store.removedDropped(), out.resolve(ResultStore.STALE)));
+            }
+            staleChanged = store.changedDropped();
+            staleRemoved = store.removedDropped();
             o = runner.run(items, models, store, listener);
         }
         List<String> names = models.stream().map(VisionLanguageModel::name).toList();
@@ -53,6 +62,7 @@ public final class Evaluation {
         run.put("skipped_done", o.skipped());
         run.put("errors", o.errors());
         run.put("cached", o.cached());
+        run.put("stale_moved", Map.of("changed", staleChanged, "removed", staleRemoved));
         provenance.put("models", names).put("run", run).write(out, start);
         return new Finished(o, summary);
     }

@@ -5,6 +5,7 @@ import dev.v2l.layout.text.MapForm;
 import dev.v2l.layout.text.MapWriter;
 import dev.v2l.model.ModelRequest;
 import dev.v2l.qa.Question;
+import dev.v2l.scene.CameraTrack;
 import java.util.List;
 import java.util.Locale;
 
@@ -111,7 +112,13 @@ public enum PromptKind {
 
     /** The request for an item, with its images already read. */
     public ModelRequest request(BenchItem item, List<ModelRequest.Image> images, ModelRequest.Settings settings) {
+        return request(item, images, settings, item.cameras());
+    }
+
+    /** As above, with the item's cameras as the model may open them (depth paths resolved), or null. */
+    public ModelRequest request(BenchItem item, List<ModelRequest.Image> images, ModelRequest.Settings settings,
+            CameraTrack cameras) {
         return new ModelRequest(system(item), user(item), images, settings, new ModelRequest.Hint(item.question(),
-                item.gtLayout(), item.sceneLayout(), item.context(), this == V2LO));
+                item.gtLayout(), item.sceneLayout(), item.context(), this == V2LO, cameras));
     }
 }

@@ -59,6 +59,7 @@ public final class SampleScorer {
         ObjectNode n = MAPPER.createObjectNode();
         Question q = item.question();
         n.put("item_id", item.id());
+        n.put("item_hash", item.contentHash());
         n.put("model", model);
         n.put("prompt", prompt.code());
         n.put("scene_id", item.sceneId());

@@ -51,7 +51,7 @@ class DatasetBuildTest {
 
     @BeforeAll
     static void build() throws Exception {
-        procedural = tmp.resolve("proc");
+        procedural = tmp.resolve("proc: a #b"); // YAML's ": " and " #" in every path of easyr1_config.yaml
         procStats = new DatasetBuilder(options(List.of(Exporter.values()), MapForm.V2LO, true)).build(
                 SceneSources.open("procedural:seed=4,count=8"), procedural, prov(), i -> { });
     }
@@ -87,6 +87,13 @@ class DatasetBuildTest {
         assertThat(info.get("v2l_train").get("columns").get("messages").asText()).isEqualTo("conversations");
         assertThat(Files.readString(procedural.resolve("easyr1/easyr1_config.yaml"))).contains("prompt_key: problem")
                 .contains("answer_key: answer").contains("image_key: images");
+        JsonNode yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(
+                procedural.resolve("easyr1/easyr1_config.yaml").toFile());
+        assertThat(yaml.path("data").path("train_files").asText())
+                .isEqualTo(procedural.toAbsolutePath().resolve("easyr1/train.jsonl").toString());
+        assertThat(yaml.path("data").path("image_dir").asText()).isEqualTo(procedural.toAbsolutePath().toString());
+        assertThat(yaml.path("worker").path("reward").path("reward_function").asText())
+                .isEqualTo("./integrations/easyr1/v2l_reward.py:compute_score");
         assertThat(procedural.resolve("stats.json")).exists();
         assertThat(Files.readString(procedural.resolve("dataset_card.md"))).contains("| train |");
         assertThat(M.readTree(procedural.resolve("provenance.json").toFile()).has("created")).isTrue();

@@ -117,8 +117,8 @@ public final class Ai2ThorMetadataSource implements SceneSource {
                         f.number(m, "fov", "fov"));
             }
         }
-        return new Scene(id, "ai2thor", UpAxis.Y, regions.isEmpty() ? Room.UNKNOWN : Room.ofRegions(regions),
-                objects, camera, intrinsics);
+        return SceneBounds.check(new Scene(id, "ai2thor", UpAxis.Y, regions.isEmpty() ? Room.UNKNOWN
+                : Room.ofRegions(regions), objects, camera, intrinsics), f);
     }
 
     /** A camera from a Unity position, yaw (degrees, clockwise from +z seen from above) and horizon (down > 0). */

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.v2l.io.BadInputException;
-import java.io.BufferedReader;
+import dev.v2l.io.FileProblems;
+import dev.v2l.io.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +22,7 @@ final class JsonFiles {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private JsonFiles() {
@@ -41,40 +40,43 @@ final class JsonFiles {
 
     /** The whole file as one JSON tree. */
     static JsonNode readTree(Path file) {
+        FileProblems.readableFile(file, "a JSON scene file");
         try (InputStream in = open(file)) {
-            return MAPPER.readTree(in);
-        } catch (NoSuchFileException e) {
-            throw BadInputException.ofFile(file.toString(), "no such file", e);
+            JsonNode n = MAPPER.readTree(in);
+            if (n == null || n.isMissingNode()) {
+                throw BadInputException.ofFile(file.toString(), "empty file; expected JSON", null);
+            }
+            return n;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+                    ? "something follows the JSON value (one value per file; for several, use a list or JSON Lines)"
+                    : JsonLines.message(e);
             throw BadInputException.ofFile(file.toString(), "not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+                    + ", column " + e.getLocation().getColumnNr() + ": " + what, e);
         } catch (IOException e) {
-            throw BadInputException.ofFile(file.toString(), "cannot read: " + e.getMessage(), e);
+            throw FileProblems.reading(file, e);
         }
     }
 
     /** Each non-blank line of a JSON Lines file as a tree; line numbers from 1. */
     static List<JsonNode> readLines(Path file) {
+        FileProblems.readableFile(file, "a JSON Lines file of scenes");
         List<JsonNode> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8))) {
+        try (JsonLines r = JsonLines.of(file.toString(), open(file))) {
             String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
+            while ((line = r.nextLine()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
                 try {
                     out.add(MAPPER.readTree(line));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new BadInputException(file.toString(), "line " + n, null,
-                            "not valid JSON: " + e.getOriginalMessage(), e);
+                    throw new BadInputException(file.toString(), "line " + r.lineNumber(), null,
+                            JsonLines.problem(e), e);
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw BadInputException.ofFile(file.toString(), "no such file", e);
         } catch (IOException e) {
-            throw BadInputException.ofFile(file.toString(), "cannot read: " + e.getMessage(), e);
+            throw FileProblems.reading(file, e);
         }
         return out;
     }

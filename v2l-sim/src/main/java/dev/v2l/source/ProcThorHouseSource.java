@@ -106,7 +106,7 @@ public final class ProcThorHouseSource implements SceneSource {
             double horizon = agent.path("horizon").asDouble(0);
             camera = Ai2ThorMetadataSource.unityCamera(p.plus(new Vec3(0, CAMERA_ABOVE_AGENT, 0)), yaw, horizon);
         }
-        return new Scene(id, "procthor", UpAxis.Y, Room.ofRegions(regions), objects, camera, null);
+        return SceneBounds.check(new Scene(id, "procthor", UpAxis.Y, Room.ofRegions(regions), objects, camera, null), f);
     }
 
     private void addObject(JsonFields f, JsonNode o, String path, String parent, List<SceneObject> out) {

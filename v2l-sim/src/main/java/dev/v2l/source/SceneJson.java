@@ -246,6 +246,7 @@ public final class SceneJson {
             }
             objects.add(new SceneObject(oid, label, box, parent, visible));
         }
-        return new Scene(id, dataset, up, new Room(area, regions, counts), objects, camera, intrinsics);
+        return SceneBounds.check(new Scene(id, dataset, up, new Room(area, regions, counts), objects, camera,
+                intrinsics), f);
     }
 }

@@ -177,8 +177,11 @@ public final class SceneSources {
             if (agent) {
                 return "ai2thor";
             }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw BadInputException.ofFile(path.toString(), "not JSON (a binary file?): " + e.getOriginalMessage()
+                    + "; expected a scene source", e);
         } catch (IOException e) {
-            throw BadInputException.ofFile(path.toString(), "cannot read: " + e.getMessage(), e);
+            throw dev.v2l.io.FileProblems.reading(path, e);
         }
         throw BadInputException.ofFile(path.toString(), "cannot tell what kind of scene source this is; name the "
                 + "kind: " + String.join(":, ", KINDS) + ":", null);

@@ -117,6 +117,7 @@ public final class VsiMetaInfoSource implements SceneSource {
                 counts.put(e.getKey(), e.getValue().asInt());
             }
         }
-        return new Scene(id, dataset, UpAxis.Z, Room.ofArea(area).withStatedCounts(counts), objects);
+        return SceneBounds.check(new Scene(id, dataset, UpAxis.Z, Room.ofArea(area).withStatedCounts(counts),
+                objects), f);
     }
 }

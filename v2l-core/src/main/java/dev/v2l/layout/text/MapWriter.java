@@ -4,6 +4,7 @@ import dev.v2l.geom.OrientedRect;
 import dev.v2l.geom.Vec2;
 import dev.v2l.layout.GridMap;
 import dev.v2l.layout.HeightRange;
+import dev.v2l.io.JsonStrings;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.LayoutObject;
 import dev.v2l.layout.MapFrame;
@@ -50,7 +51,7 @@ public final class MapWriter {
             }
             first = false;
             sb.append("{\"object_name\": ");
-            appendJsonString(sb, o.label());
+            JsonStrings.append(sb, o.label(), true);
             sb.append(", \"bbox\": ");
             appendBounds(sb, o.footprint().bounds(), V2LO_DECIMALS);
             sb.append('}');
@@ -66,10 +67,10 @@ public final class MapWriter {
         int d = EXTENDED_DECIMALS;
         StringBuilder sb = new StringBuilder(LEAD_IN.length() + 128 * layout.size());
         sb.append(LEAD_IN).append("{\"frame\": ");
-        appendJsonString(sb, layout.frame().code());
+        JsonStrings.append(sb, layout.frame().code(), true);
         if (layout.axes() != null) {
             sb.append(", \"axes\": ");
-            appendJsonString(sb, layout.axes());
+            JsonStrings.append(sb, layout.axes(), true);
         }
         sb.append(", \"unit\": \"m\", \"objects\": [");
         boolean first = true;
@@ -79,7 +80,7 @@ public final class MapWriter {
             }
             first = false;
             sb.append("{\"object_name\": ");
-            appendJsonString(sb, o.label());
+            JsonStrings.append(sb, o.label(), true);
             sb.append(", \"bbox\": ");
             appendBounds(sb, o.footprint().bounds(), d);
             if (!o.footprint().isAxisAligned(AXIS_ALIGNED_RADIANS)) {
@@ -112,7 +113,7 @@ public final class MapWriter {
                 sb.append(", ");
             }
             first = false;
-            appendJsonString(sb, e.getKey());
+            JsonStrings.append(sb, e.getKey(), true);
             sb.append(": [");
             boolean firstCell = true;
             for (GridMap.Cell c : e.getValue()) {
@@ -178,28 +179,4 @@ public final class MapWriter {
         sb.append(']');
     }
 
-    /** A JSON string as Python's {@code json.dumps} writes it (ASCII only: non-ASCII as \\uXXXX). */
-    static void appendJsonString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
-    }
 }

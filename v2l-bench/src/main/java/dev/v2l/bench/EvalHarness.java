@@ -1,4 +1,4 @@
-package dev.v2l.cli;
+package dev.v2l.bench;
 
 import dev.v2l.dataset.BenchBuilder;
 import dev.v2l.dataset.DatasetOptions;
@@ -16,15 +16,18 @@ import dev.v2l.run.EvalRunner;
 import dev.v2l.run.PromptKind;
 import dev.v2l.run.ResultStore;
 import dev.v2l.source.SceneSources;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * The evaluation runner against a fake OpenAI-compatible server on loopback that answers every request after a
@@ -32,29 +35,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  * map scoring, the decomposition, appending to samples.jsonl) at a given concurrency. The ideal is concurrency /
  * latency requests per second.
  */
-final class EvalBench {
+final class EvalHarness {
 
-    private EvalBench() {
+    private EvalHarness() {
     }
 
-    static void run(PrintWriter out, int concurrency, long latencyMillis, int requests, int iterations, long seed)
+    static double run(PrintWriter out, int concurrency, long latencyMillis, int requests, int iterations, long seed)
             throws Exception {
+        return run(out, concurrency, latencyMillis, requests, iterations, seed, 60);
+    }
+
+    /** @param scenes procedural rooms the benchmark items come from (two items each) */
+    static double run(PrintWriter out, int concurrency, long latencyMillis, int requests, int iterations, long seed,
+            int scenes) throws Exception {
         Path tmp = Files.createTempDirectory("v2l-eval-bench");
         try {
             DatasetOptions o = new DatasetOptions(List.of(4, 8, 16), QuestionType.parseList("qvs"), 1,
                     List.of(Exporter.JSONL), MapForm.V2LO, new double[] {0, 0, 1}, seed, "uniform", 32, 4, 160, 120,
                     60, 0, false, 1);
-            new BenchBuilder(o, 120, BenchBuilder.QVS_MIX).build(SceneSources.open("procedural:seed=" + seed
-                    + ",count=60"), tmp.resolve("bench"), new Provenance("bench", "", "", List.of()), i -> { });
+            new BenchBuilder(o, 2 * scenes, BenchBuilder.QVS_MIX).build(SceneSources.open("procedural:seed=" + seed
+                    + ",count=" + scenes), tmp.resolve("bench"), new Provenance("bench", "", "", List.of()), i -> { });
             List<BenchItem> base = BenchItems.read(tmp.resolve("bench"));
             List<BenchItem> items = new ArrayList<>(requests);
             for (int i = 0; items.size() < requests; i++) {
                 BenchItem b = base.get(i % base.size());
-                items.add(new BenchItem(b.id() + "/" + i, b.sceneId(), b.dataset(), b.frameCount(), b.frameIndices(),
-                        b.images(), b.textOnly(), b.question(), b.gtLayout(), b.gtLayoutText(), b.sceneLayout(),
-                        b.context()));
+                items.add(b.withId(b.id() + "/" + i));
             }
-            List<FakeOpenAiServer.Reply> replies = BenchCommand.typicalResponses(seed, 256).stream().map(t ->
+            List<FakeOpenAiServer.Reply> replies = Workloads.typicalResponses(seed, 256).stream().map(t ->
                     FakeOpenAiServer.Reply.text(t).delayed(latencyMillis)).toList();
             AtomicInteger k = new AtomicInteger();
             try (FakeOpenAiServer server = new FakeOpenAiServer(r -> replies.get(Math.floorMod(k.getAndIncrement(),
@@ -65,13 +72,11 @@ final class EvalBench {
                         System::getenv);
                 double ideal = concurrency * 1000.0 / latencyMillis;
                 double[] rates = new double[iterations];
-                for (int it = -2; it < iterations; it++) {
+                for (int it = -2; it < iterations; it++) { // two rounds warm up (JIT) and are not counted
                     VisionLanguageModel m = Models.open("openai:" + server.baseUrl() + "#run" + it, mo);
-                    List<BenchItem> batch = items; // two rounds warm up (JIT) and are not counted
-                    Path dir = tmp.resolve("out" + it);
                     EvalRunner.Outcome r;
-                    try (ResultStore store = ResultStore.open(dir)) {
-                        r = runner.run(batch, List.of(m), store, (d, e, c) -> { });
+                    try (ResultStore store = ResultStore.open(tmp.resolve("out" + it))) {
+                        r = runner.run(items, List.of(m), store, (d, e, c) -> { });
                     }
                     if (r.errors() > 0) {
                         throw new IllegalStateException(r.errors() + " requests failed");
@@ -89,10 +94,17 @@ final class EvalBench {
                         iterations, requests, sorted[0], sorted[sorted.length - 1], concurrency, latencyMillis, ideal,
                         100 * median / ideal);
                 out.flush();
+                return median;
             }
         } finally {
-            try (var s = Files.walk(tmp)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            deleteTree(tmp);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

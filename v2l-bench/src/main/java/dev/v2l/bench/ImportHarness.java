@@ -1,4 +1,4 @@
-package dev.v2l.cli;
+package dev.v2l.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,16 +21,12 @@ import java.util.TreeMap;
  * to {@code --video}, imported at 8, 16 and 32 frames with lmms-eval's sampling; then the same command again (every
  * video already extracted: the resume path). Prints wall time, questions and videos per second.
  */
-final class ImportBench {
+final class ImportHarness {
 
-    private ImportBench() {
+    private ImportHarness() {
     }
 
     static void run(PrintWriter out, Path video, Path meta, int questions, int threads, long seed) throws Exception {
-        if (video == null) {
-            throw new IllegalArgumentException("the vsi-import benchmark needs --video FILE, e.g. a 60 s 640x480 clip: "
-                    + "ffmpeg -f lavfi -i testsrc2=size=640x480:rate=24 -t 60 -c:v libx264 -pix_fmt yuv420p v480.mp4");
-        }
         Path tmp = Files.createTempDirectory("v2l-bench-import");
         try {
             Map<String, Scene> scenes = new TreeMap<>(BenchImportScenes.all(meta));

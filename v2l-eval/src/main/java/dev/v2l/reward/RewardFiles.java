@@ -1,0 +1,268 @@
+package dev.v2l.reward;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.v2l.io.JsonLines;
+import dev.v2l.metrics.GroundTruth;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Scores a JSON Lines stream of rollouts into a JSON Lines stream of rewards, one output line per input line, in
+ * input order, on every core, holding only a few blocks of input at a time. The input is cut into blocks of whole
+ * lines; workers parse (Jackson's streaming parser for the two fields {@code v2lo} reads; the full record reader
+ * otherwise, and for anything unusual, so error messages are the record reader's) and score them; blocks are written
+ * in order. A line that is not one valid record (invalid JSON, a second value after the first, a wrong field, not
+ * UTF-8, blank) becomes {@code {"line": N, "error": "…"}} and is counted.
+ */
+public final class RewardFiles {
+
+    private static final JsonFactory FACTORY = JsonLines.STRICT.getFactory();
+    private static final int BLOCK_BYTES = 1 << 18;
+
+    /** What a run did: lines read, lines that were errors, and the first error (null when none). */
+    public record Counts(long lines, long errors, String firstError) {
+    }
+
+    private RewardFiles() {
+    }
+
+    /** Scores {@code in} into {@code out} with {@code threads} workers (at least 1); does not close either. */
+    public static Counts score(InputStream in, OutputStream out, RewardFunction fn, int threads)
+            throws IOException, InterruptedException {
+        record Block(byte[] bytes, int length, long firstLine) {
+        }
+        record Done(byte[] bytes, int length, long lines, long errors, String firstError) {
+        }
+        int workers = Math.max(1, threads);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "reward-score");
+            t.setDaemon(true);
+            return t;
+        });
+        long lines = 0;
+        long errors = 0;
+        String firstError = null;
+        Deque<Future<Done>> window = new ArrayDeque<>();
+        boolean question = fn.readsQuestionFields();
+        try {
+            byte[] carry = new byte[0];
+            int carryLen = 0;
+            long nextLine = 1;
+            boolean eof = false;
+            while (!eof || !window.isEmpty()) {
+                while (!eof && window.size() < 2 * workers + 2) {
+                    byte[] buf = Arrays.copyOf(carry, Math.max(BLOCK_BYTES, carryLen + BLOCK_BYTES / 2));
+                    int len = carryLen;
+                    int n;
+                    while (len < buf.length && (n = in.read(buf, len, buf.length - len)) > 0) {
+                        len += n;
+                    }
+                    eof = len < buf.length;
+                    int cut = len;
+                    if (!eof) {
+                        cut = lastNewline(buf, len) + 1;
+                        if (cut == 0) { // one line longer than the block: keep reading it
+                            carry = buf;
+                            carryLen = len;
+                            continue;
+                        }
+                    }
+                    carryLen = len - cut;
+                    carry = Arrays.copyOfRange(buf, cut, cut + Math.max(carryLen, 0));
+                    if (cut == 0) {
+                        break;
+                    }
+                    Block b = new Block(buf, cut, nextLine);
+                    nextLine += countLines(buf, cut);
+                    window.add(pool.submit(() -> {
+                        Scored s = scoreBlock(b.bytes(), b.length(), b.firstLine(), fn, question);
+                        return new Done(s.out, s.length, s.lines, s.errors, s.firstError);
+                    }));
+                }
+                if (window.isEmpty()) {
+                    break;
+                }
+                Done d;
+                try {
+                    d = window.poll().get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+                out.write(d.bytes(), 0, d.length());
+                lines += d.lines();
+                errors += d.errors();
+                if (firstError == null) {
+                    firstError = d.firstError();
+                }
+            }
+        } finally {
+            for (Future<Done> f : window) {
+                f.cancel(true);
+            }
+            pool.shutdownNow();
+        }
+        out.flush();
+        return new Counts(lines, errors, firstError);
+    }
+
+    private static int lastNewline(byte[] b, int len) {
+        for (int i = len - 1; i >= 0; i--) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Lines in a block: its newlines, plus one for a last line without a newline. */
+    private static long countLines(byte[] b, int len) {
+        long n = 0;
+        for (int i = 0; i < len; i++) {
+            if (b[i] == '\n') {
+                n++;
+            }
+        }
+        return len > 0 && b[len - 1] != '\n' ? n + 1 : n;
+    }
+
+    private static final class Scored {
+        byte[] out;
+        int length;
+        long lines;
+        long errors;
+        String firstError;
+
+        void append(byte[] b) {
+            if (length + b.length > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, length + b.length));
+            }
+            System.arraycopy(b, 0, out, length, b.length);
+            length += b.length;
+        }
+    }
+
+    private static Scored scoreBlock(byte[] b, int len, long firstLine, RewardFunction fn, boolean question) {
+        Scored s = new Scored();
+        s.out = new byte[Math.max(256, len / 4)];
+        int start = 0;
+        long line = firstLine;
+        while (start < len) {
+            int end = start;
+            while (end < len && b[end] != '\n') {
+                end++;
+            }
+            int stop = end > start && b[end - 1] == '\r' ? end - 1 : end;
+            String json;
+            try {
+                json = scoreLine(b, start, stop - start, fn, question).toJson();
+            } catch (IllegalArgumentException e) {
+                s.errors++;
+                String msg = e.getMessage();
+                if (s.firstError == null) {
+                    s.firstError = "line " + line + ": " + msg;
+                }
+                json = RewardRecords.errorJson(line, msg);
+            }
+            s.append((json + "\n").getBytes(StandardCharsets.UTF_8));
+            s.lines++;
+            line++;
+            start = end + 1;
+        }
+        return s;
+    }
+
+    /** One line's reward; {@link IllegalArgumentException} says what is wrong with the line. */
+    static RewardResult scoreLine(byte[] b, int off, int len, RewardFunction fn, boolean question) {
+        if (isBlank(b, off, len)) {
+            throw new IllegalArgumentException("empty line");
+        }
+        if (!question) {
+            RewardInput fast = fastRead(b, off, len);
+            if (fast != null) {
+                return fn.score(fast);
+            }
+        }
+        JsonNode n;
+        try {
+            n = JsonLines.STRICT.readTree(b, off, len);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(JsonLines.problem(e));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage());
+        }
+        return fn.score(RewardRecords.read(n, question));
+    }
+
+    private static boolean isBlank(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code response} and {@code ground_truth} of a well-formed record with the streaming parser, or null when the
+     * line is anything else (the tree reader then names the problem).
+     */
+    static RewardInput fastRead(byte[] b, int off, int len) {
+        try (JsonParser p = FACTORY.createParser(b, off, len)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String response = null;
+            GroundTruth gt = null;
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (name.equals("response")) {
+                    if (v != JsonToken.VALUE_STRING) {
+                        return null;
+                    }
+                    response = p.getText();
+                } else if (name.equals("ground_truth")) {
+                    gt = switch (v) {
+                        case VALUE_STRING -> GroundTruth.of(p.getText());
+                        case VALUE_NUMBER_INT -> GroundTruth.ofNumber(p.getDoubleValue(),
+                                p.getBigIntegerValue().toString());
+                        case VALUE_NUMBER_FLOAT -> GroundTruth.ofNumber(p.getDoubleValue(),
+                                GroundTruth.pythonRepr(p.getDoubleValue()));
+                        case VALUE_TRUE -> GroundTruth.ofBoolean(true);
+                        case VALUE_FALSE -> GroundTruth.ofBoolean(false);
+                        case VALUE_NULL -> GroundTruth.none();
+                        default -> null;
+                    };
+                    if (gt == null) {
+                        return null;
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null || response == null || gt == null) {
+                return null;
+            }
+            return new RewardInput(response, gt, null, null, null, null, null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.v2l.video;
+
+import dev.v2l.io.AtomicFiles;
+import dev.v2l.io.BadInputException;
+import dev.v2l.io.FolderNames;
+import dev.v2l.io.Images;
+import dev.v2l.scene.FrameSampling;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Frames from many videos in one run (one process start, FFmpeg loaded once): each video's frames go to their own
+ * folder, {@code OUT/NAME/frame_NNNNNN.png} with {@code frames.jsonl}, NAME the video's file name without its
+ * extension made a safe, collision-free folder name ({@link FolderNames}); a single video writes into {@code OUT}
+ * itself. Every video is opened and its sampling checked before any frame is written, so a bad one stops the run
+ * before work is done. Images are encoded on every core.
+ */
+public final class FrameExport {
+
+    /**
+     * @param count     N uniform frames, or null
+     * @param sampling  a {@link FrameSampling#parse} spec when {@code count} is null
+     * @param maxPixels scale frames to at most this many pixels (0: as decoded)
+     * @param format    {@code png} or {@code jpg}
+     */
+    public record Settings(Integer count, String sampling, long maxPixels, String format) {
+    }
+
+    /** One video's export. */
+    public record Result(Path video, Path dir, VideoInfo info, int written) {
+    }
+
+    private FrameExport() {
+    }
+
+    /** The output folder of each video: {@code out} for one video, else a folder per video. */
+    public static Map<Path, Path> folders(List<Path> videos, Path out) {
+        Map<Path, Path> dirs = new LinkedHashMap<>();
+        if (videos.size() == 1) {
+            dirs.put(videos.get(0), out);
+            return dirs;
+        }
+        Map<String, Integer> uses = new HashMap<>();
+        for (Path v : videos) {
+            uses.merge(stem(v), 1, Integer::sum);
+        }
+        for (Path v : videos) {
+            if (dirs.containsKey(v)) {
+                throw BadInputException.ofFile(v.toString(), "is named twice", null);
+            }
+            // two videos of the same name (a/x.mp4, b/x.mp4): named by their whole path instead
+            String name = uses.get(stem(v)) == 1 ? FolderNames.of(stem(v)) : FolderNames.of(v.toString());
+            dirs.put(v, out.resolve(name));
+        }
+        return dirs;
+    }
+
+    private static String stem(Path v) {
+        String n = v.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    public static List<Result> export(List<Path> videos, Settings s, Path out, Consumer<Result> done) {
+        Map<Path, Path> dirs = folders(videos, out);
+        List<int[]> picks = new ArrayList<>();
+        for (Path v : videos) { // check everything first
+            try (VideoReader r = VideoReader.open(v)) {
+                picks.add(indices(v, r.info(), s));
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < videos.size(); i++) {
+            Path v = videos.get(i);
+            try (VideoReader r = VideoReader.open(v)) {
+                Result res = write(r, picks.get(i), s, dirs.get(v));
+                results.add(res);
+                done.accept(res);
+            }
+        }
+        return results;
+    }
+
+    static int[] indices(Path video, VideoInfo info, Settings s) {
+        if (s.count() != null) {
+            if (s.count() > info.frames()) {
+                throw BadInputException.ofFile(video.toString(), String.format(Locale.ROOT, "--count %d: the video "
+                        + "has only %d frames", s.count(), info.frames()), null);
+            }
+            return FrameSampling.uniform(info.frames(), s.count());
+        }
+        try {
+            return FrameSampling.parse(s.sampling(), info.frames(), info.fps());
+        } catch (IllegalArgumentException e) {
+            throw BadInputException.ofFile(video.toString(), e.getMessage(), e);
+        }
+    }
+
+    private static Result write(VideoReader r, int[] idx, Settings s, Path dir) {
+        List<DecodedFrame> frames = r.read(idx, s.maxPixels());
+        boolean png = s.format().equals("png");
+        // Image encoding is the slow part after decoding: spread it over the processors.
+        frames.parallelStream().forEach(f -> AtomicFiles.write(dir.resolve(name(f, s.format())), png
+                ? Images.png(f.image()) : Images.jpeg(f.image(), 0.92f)));
+        StringBuilder index = new StringBuilder();
+        for (DecodedFrame f : frames) {
+            index.append(String.format(Locale.ROOT, "{\"frame\": %d, \"time_s\": %.6f, \"file\": \"%s\", "
+                    + "\"width\": %d, \"height\": %d}%n", f.index(), f.timeSeconds(), name(f, s.format()),
+                    f.image().getWidth(), f.image().getHeight()));
+        }
+        AtomicFiles.writeString(dir.resolve("frames.jsonl"), index.toString());
+        return new Result(r.info().file(), dir, r.info(), frames.size());
+    }
+
+    private static String name(DecodedFrame f, String format) {
+        return String.format(Locale.ROOT, "frame_%06d.%s", f.index(), format);
+    }
+}
