@@ -189,7 +189,7 @@ public final class DatasetBuilder {
 
     /** What the output depends on (not the thread count): a build resumes only parts made the same way. */
     private String fingerprint(SceneSource src) {
-        return sha(String.join("|", "v2l-dataset-parts/1", src.spec(),
+        return sha(String.join("|", "v2l-dataset-parts/2", src.spec(),
                 String.join(",", src.ids()), o.frameCounts().toString(), o.types().toString(),
                 Integer.toString(o.perScene()), o.formats().toString(), o.mapForm().code(),
                 java.util.Arrays.toString(o.split()), Long.toString(o.seed()), o.sampling(),
