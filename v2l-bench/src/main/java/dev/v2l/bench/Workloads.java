@@ -94,16 +94,19 @@ public final class Workloads {
         return out;
     }
 
-    /** The first procedural room of the seed with at least 30 objects. */
-    public static Scene roomWith30Objects(long seed) {
-        ProceduralGenerator g = new ProceduralGenerator(seed);
+    /**
+     * The first procedural room of the seed with at least 25 objects, furnished from the embedded catalog (so the
+     * figure is the same on every machine).
+     */
+    public static Scene roomWith25Objects(long seed) {
+        ProceduralGenerator g = new ProceduralGenerator(seed, dev.v2l.asset.AssetLibrary.embeddedOnly());
         for (int i = 0; i < 2000; i++) {
             Scene s = g.generate(i);
-            if (s.objects().size() >= 30) {
+            if (s.objects().size() >= 25) {
                 return s;
             }
         }
-        throw new IllegalStateException("no 30-object procedural scene for seed " + seed);
+        throw new IllegalStateException("no 25-object procedural scene for seed " + seed);
     }
 
     /**

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "v2l", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "video2layout: metric cognitive maps, spatial questions, benchmarks and scoring for "
                 + "spatial-reasoning vision-language models.",
-        subcommands = {DemoCommand.class, ScenesCommand.class, RenderCommand.class, FramesCommand.class, MapCommand.class,
+        subcommands = {DemoCommand.class, ScenesCommand.class, RenderCommand.class, AssetsCommand.class, FramesCommand.class, MapCommand.class,
             QaCommand.class, DatasetCommand.class,
             EvalCommand.class, ModelsCommand.class, ReportCommand.class, ScoreCommand.class,
             RewardCommand.class, BenchCommand.class, DetectCommand.class,

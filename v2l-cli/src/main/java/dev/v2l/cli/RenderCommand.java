@@ -3,8 +3,10 @@ package dev.v2l.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.asset.AssetLibrary;
 import dev.v2l.io.CameraTrackJson;
 import dev.v2l.render.CameraPaths;
+import dev.v2l.render.RenderStyle;
 import dev.v2l.render.FrameFiles;
 import dev.v2l.render.SceneRenderer;
 import dev.v2l.scene.CameraPose;
@@ -77,6 +79,16 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--no-video", description = "Do not write video.mp4.")
     boolean noVideo;
 
+    @Option(names = "--style", defaultValue = "furniture", description = "furniture (each object's catalog model, "
+            + "textured and lit; objects without one as boxes) or boxes (every object as a flat-coloured box). "
+            + "Default: ${DEFAULT-VALUE}.")
+    String style;
+
+    @Option(names = "--assets", split = ",", paramLabel = "CATALOG", description = "Furniture catalogs to find "
+            + "models in (.sh3f files or folders, or 'embedded', 'debian', 'default'). Default: the embedded subset "
+            + "plus installed Debian catalogs.")
+    List<String> assets = new java.util.ArrayList<>();
+
     @Mixin
     Mixins.OutputFolder out;
 
@@ -88,8 +100,12 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     static List<CameraPose> poses(Scene scene, String path, int frames, long seed) {
+        return poses(scene, path, frames, seed, null);
+    }
+
+    static List<CameraPose> poses(Scene scene, String path, int frames, long seed, SceneRenderer renderer) {
         return switch (path) {
-            case "walk" -> CameraPaths.walkThrough(scene, frames, seed);
+            case "walk" -> CameraPaths.walkThrough(scene, frames, seed, renderer == null ? null : renderer.mesh());
             case "turn" -> CameraPaths.turn(scene, frames, seed);
             default -> throw new IllegalArgumentException("unknown --path '" + path + "'; available: walk, turn");
         };
@@ -97,11 +113,14 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        RenderStyle st = RenderStyle.parse(style);
         Scene scene = SceneSources.open(source).scene(sceneId);
         Intrinsics k = Intrinsics.fromVerticalFov(size.width(), size.height(), fov);
         long start = System.nanoTime();
-        Observation obs = FrameWriter.write(scene, poses(scene, path, frames, seed), k, fps, out.dir(),
-                threads.resolved(), !noVideo,
+        SceneRenderer renderer = new SceneRenderer(scene, k, st, assets.isEmpty() ? null
+                : AssetLibrary.fromSpec(assets));
+        Observation obs = FrameWriter.write(renderer, scene, poses(scene, path, frames, seed, renderer), k, fps,
+                out.dir(), threads.resolved(), !noVideo,
                 spec.commandLine().getErr());
         double secs = (System.nanoTime() - start) / 1e9;
         spec.commandLine().getErr().printf(Locale.ROOT, "rendered %d frames of %s at %dx%d in %.1f s -> %s (%d objects "
@@ -116,10 +135,14 @@ final class RenderCommand implements Callable<Integer> {
 
         static Observation write(Scene scene, List<CameraPose> poses, Intrinsics k, double fps, Path out, int threads,
                 boolean video, java.io.PrintWriter err) throws IOException {
+            return write(new SceneRenderer(scene, k), scene, poses, k, fps, out, threads, video, err);
+        }
+
+        static Observation write(SceneRenderer renderer, Scene scene, List<CameraPose> poses, Intrinsics k, double fps,
+                Path out, int threads, boolean video, java.io.PrintWriter err) throws IOException {
             Files.createDirectories(out.resolve("rgb"));
             Files.createDirectories(out.resolve("depth"));
             Files.createDirectories(out.resolve("instance"));
-            SceneRenderer renderer = new SceneRenderer(scene, k);
             AtomicInteger done = new AtomicInteger();
             Observation obs = renderer.render(poses, fps, threads, (i, pose, t) -> {
                 String name = String.format(Locale.ROOT, "%06d.png", i);
@@ -159,7 +182,14 @@ final class RenderCommand implements Callable<Integer> {
                 String id = all.get(i);
                 ObjectNode e = ids.putObject(Integer.toString(i + 1));
                 e.put("id", id);
-                e.put("label", scene.object(id).orElseThrow().label());
+                dev.v2l.scene.SceneObject so = scene.object(id).orElseThrow();
+                e.put("label", so.label());
+                if (so.asset() != null) {
+                    e.put("model", so.asset().model());
+                    e.put("catalog", so.asset().catalog());
+                    e.put("creator", so.asset().creator());
+                    e.put("license", so.asset().license());
+                }
             }
             Inputs.writeAtomically(out.resolve("instances.json"), MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(inst));

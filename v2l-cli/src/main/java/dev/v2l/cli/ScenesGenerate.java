@@ -11,8 +11,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code v2l scenes generate}: procedural rooms written as scene JSON. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generate furnished indoor rooms (8–60 m², rectangular or L-shaped, 8–30 objects from 33 "
-                + "categories, no interpenetration) and write each as our scene JSON. Same seed, same files.",
+        description = "Generate furnished rooms (bedrooms, living rooms, kitchens, bathrooms, offices, dining rooms; "
+                + "rectangular or L-shaped; a door and windows; real catalog furniture arranged as people arrange it, "
+                + "no interpenetration) and write each as our scene JSON, every object naming its model, creator and "
+                + "licence. Same seed and catalogs, same files.",
         footer = {"", "Example: v2l scenes generate --count 100 --seed 7 --out scenes/",
             "The same scenes without files: the source procedural:seed=7,count=100."})
 final class ScenesGenerate implements Callable<Integer> {
@@ -37,9 +39,14 @@ final class ScenesGenerate implements Callable<Integer> {
         }
     }
 
+    @picocli.CommandLine.Option(names = "--assets", split = ",", paramLabel = "CATALOG", description = "Furniture "
+            + "catalogs (.sh3f files or folders, or 'embedded', 'debian', 'default'). Default: the embedded subset "
+            + "plus installed Debian catalogs.")
+    java.util.List<String> assets = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
-        ProceduralSource src = new ProceduralSource(seed.value(), count);
+        ProceduralSource src = new ProceduralSource(seed.value(), count, dev.v2l.asset.AssetLibrary.fromSpec(assets));
         int objects = 0;
         for (Scene s : src) {
             Inputs.writeAtomically(out.dir().resolve(s.id() + ".json"), SceneJson.write(s));

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param box      oriented 3D box in the scene's world frame
  * @param parentId the object this one rests on or in, when the source says so; otherwise null
  * @param visible  the source's own visibility flag (AI2-THOR's {@code visible}); null when the source has none
+ * @param asset    the 3D model the object is rendered with and its provenance, or null (drawn as its box)
  */
-public record SceneObject(String id, String label, OrientedBox box, String parentId, Boolean visible) {
+public record SceneObject(String id, String label, OrientedBox box, String parentId, Boolean visible,
+        AssetRef asset) {
 
     public SceneObject {
         Objects.requireNonNull(box, "box");
@@ -23,11 +25,15 @@ public record SceneObject(String id, String label, OrientedBox box, String paren
         }
     }
 
+    public SceneObject(String id, String label, OrientedBox box, String parentId, Boolean visible) {
+        this(id, label, box, parentId, visible, null);
+    }
+
     public SceneObject(String id, String label, OrientedBox box) {
-        this(id, label, box, null, null);
+        this(id, label, box, null, null, null);
     }
 
     public SceneObject withBox(OrientedBox newBox) {
-        return new SceneObject(id, label, newBox, parentId, visible);
+        return new SceneObject(id, label, newBox, parentId, visible, asset);
     }
 }

@@ -122,6 +122,7 @@ public final class BenchBuilder {
                     break;
                 }
                 Scene scene = src.scene(id);
+                credits.add(scene);
                 // Depth beside the frames: models that place what they see in metric space (the detector baseline)
                 // read it with the item's cameras.
                 SceneFrames frames = SceneFrames.of(scene, src.kind(), o, out, true);
@@ -210,6 +211,9 @@ public final class BenchBuilder {
         }
     }
 
+    /** The furniture models the scenes were rendered with (creators and licences for the card). */
+    private final dev.v2l.asset.AssetCredits credits = new dev.v2l.asset.AssetCredits();
+
     private String card(Map<Integer, Map<QuestionType, Integer>> want, Map<Integer, Map<QuestionType, Integer>> have,
             int scenes) {
         StringBuilder sb = new StringBuilder("# video2layout benchmark\n\n");
@@ -237,6 +241,7 @@ public final class BenchBuilder {
                 + "scene's in the same frame, `context` (room area, first appearances) and, for rendered frames, `cameras` "
                 + "(each frame's pose and depth image, the intrinsics, the map frame). Items whose answer `gt_layout` "
                 + "as stored would not give are dropped, so the oracle scores 100 %.\n");
+        sb.append(credits.markdown());
         return sb.toString();
     }
 }

@@ -86,6 +86,9 @@ public final class DatasetBuilder {
                 o.perScene(), o.seed(), o.thresholds()).settings());
         if (resumed > 0) {
             finisher.restore(parts.read(resumed - 1).lettering());
+            for (int i = 0; i < resumed; i++) {
+                credits.add(src.scene(ids.get(i)));   // the card credits every scene's models, committed ones too
+            }
             progress.accept(resumed);
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.threads()), r -> {
@@ -108,6 +111,7 @@ public final class DatasetBuilder {
                     }));
                 }
                 Ready r = get(window.poll());
+                credits.add(r.scene());
                 parts.commit(done, buildScene(r.scene(), r.frames(), split.get(r.scene().id()), builder, finisher));
                 progress.accept(++done);
             }
@@ -260,6 +264,9 @@ public final class DatasetBuilder {
         provenance.write(out, start);
     }
 
+    /** The furniture models the scenes were rendered with (creators and licences for the card). */
+    private final dev.v2l.asset.AssetCredits credits = new dev.v2l.asset.AssetCredits();
+
     private String card(DatasetStats s) {
         StringBuilder sb = new StringBuilder("# video2layout dataset\n\n");
         sb.append(String.format(Locale.ROOT, "%d samples (%d text-only), %d images; map form `%s`; formats %s; "
@@ -281,6 +288,7 @@ public final class DatasetBuilder {
         sb.append("\nDropped samples (reason: count): ").append(s.dropped.isEmpty() ? "none" : s.dropped.toString())
                 .append("\n\nSee `stats.json` for answer distributions and rejected question candidates, and "
                         + "`provenance.json` for how this was made.\n");
+        sb.append(credits.markdown());
         return sb.toString();
     }
 

@@ -17,29 +17,53 @@ import java.util.SplittableRandom;
 public final class CameraPaths {
 
     public static final double CLEARANCE = 0.35;
+    /** No frame is filled by one object beyond this share of its pixels. */
+    public static final double MAX_OBJECT_SHARE = 0.6;
+    /** Every frame shows some object with at least this share of its pixels. */
+    public static final double MIN_SEEN_SHARE = 0.01;
+    /** Eye heights of walk-throughs, metres. */
+    public static final double EYE_MIN = 1.2;
+    public static final double EYE_MAX = 1.7;
 
     private CameraPaths() {
     }
 
-    /** Poses for {@code frames} frames; deterministic for the scene and seed. */
+    /**
+     * Poses for {@code frames} frames; deterministic for the scene and seed. Frame rules hold for rooms with
+     * furniture (checked on the scene's own furniture, {@link FrameRules}): the camera stays at least {@link
+     * #CLEARANCE} from every piece standing below eye level, no frame is more than {@link #MAX_OBJECT_SHARE} one
+     * object, every frame shows an object.
+     */
     public static List<CameraPose> walkThrough(Scene scene, int frames, long seed) {
+        return walkThrough(scene, frames, seed, null);
+    }
+
+    /** The same, with the frame rules checked on {@code mesh} (the mesh the frames will be rendered from). */
+    public static List<CameraPose> walkThrough(Scene scene, int frames, long seed, SceneMesh mesh) {
+        List<CameraPose> poses = walkThroughUnchecked(scene, frames, seed);
+        if (scene.objects().isEmpty()) {
+            return poses;
+        }
+        return new FrameRules(scene, mesh).apply(poses);
+    }
+
+    static List<CameraPose> walkThroughUnchecked(Scene scene, int frames, long seed) {
         if (frames < 1) {
             throw new IllegalArgumentException("frames must be at least 1, got " + frames);
         }
         SplittableRandom rnd = new SplittableRandom(seed ^ scene.id().hashCode() * 0x9E3779B97F4A7C15L);
         FreeSpace space = new FreeSpace(scene, CLEARANCE);
         List<Integer> cells = space.freeCells();
-        double eye = 1.4 + rnd.nextDouble() * 0.3;
+        double eye = 1.35 + rnd.nextDouble() * 0.3;
         double pitch = -(8 + rnd.nextDouble() * 10);
         if (cells.isEmpty()) {
             return turnAt(scene, space.centre(space.mostOpenCell()), frames, eye, pitch, 0);
         }
-        // Start: a free cell close to a wall (the nearest band of free cells to the walls).
+        // Walk in the largest open area (furniture can wall off small pockets), starting close to a wall.
+        cells = largestRegion(space, cells);
         double minWall = cells.stream().mapToDouble(c -> space.wallDistance[c]).min().orElse(0);
         List<Integer> nearWall = cells.stream().filter(c -> space.wallDistance[c] <= minWall + 0.3).toList();
         int start = nearWall.get(rnd.nextInt(nearWall.size()));
-        // Walk only where one can get to from the start.
-        cells = space.reachable(start);
         // Waypoints: farthest-point sampling over the free cells, 2–3 of them.
         List<Integer> stops = new ArrayList<>();
         stops.add(start);
@@ -113,6 +137,27 @@ public final class CameraPaths {
             out.add(pose(scene.up(), p, eye, yaw, pitch));
         }
         return out;
+    }
+
+    /** The free cells of the largest 8-connected free region, in cell order. */
+    static List<Integer> largestRegion(FreeSpace space, List<Integer> cells) {
+        boolean[] done = new boolean[space.free.length];
+        List<Integer> best = List.of();
+        for (int c : cells) {
+            if (done[c]) {
+                continue;
+            }
+            List<Integer> region = space.reachable(c);
+            for (int r : region) {
+                done[r] = true;
+            }
+            if (region.size() > best.size()) {
+                best = region;
+            }
+        }
+        List<Integer> sorted = new ArrayList<>(best);
+        java.util.Collections.sort(sorted);
+        return sorted;
     }
 
     /**

@@ -216,7 +216,7 @@ final class FreeSpace {
         return out;
     }
 
-    private static double distanceToOutline(List<Vec2> poly, Vec2 p) {
+    static double distanceToOutline(List<Vec2> poly, Vec2 p) {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < poly.size(); i++) {
             Vec2 a = poly.get(i);

@@ -1,23 +1,66 @@
 package dev.v2l.render;
 
+import dev.v2l.asset.Material;
+import dev.v2l.asset.Texture;
 import dev.v2l.geom.Vec3;
 import dev.v2l.scene.CameraPose;
 import dev.v2l.scene.Intrinsics;
 import dev.v2l.scene.UpAxis;
 
 /**
- * A pure-Java z-buffer rasterizer for flat-shaded triangles: pinhole projection (OpenCV convention: x right, y down,
- * z forward, pixel centres at +0.5), near-plane clipping, back-face culling, perspective-correct depth (1/z is
- * interpolated in screen space). One instance per thread; it owns no frame buffers.
+ * A pure-Java z-buffer rasterizer for textured, lit triangles: pinhole projection (OpenCV convention: x right, y
+ * down, z forward, pixel centres at +0.5), near-plane clipping, back-face culling (models draw both sides),
+ * perspective-correct depth, texture coordinates and light (each divided by z and interpolated in screen space).
+ * Shading is in linear light — texels decoded from sRGB, times the baked light of {@link SceneMesh}, plus a
+ * Blinn-Phong highlight of the ceiling light computed per corner for this view — and encoded back to sRGB. Glass-like
+ * materials are drawn last, blended over what is behind them without touching depth or instance ids, so depth and
+ * instance buffers describe exactly the opaque surface each pixel shows. Edges between objects are then smoothed in
+ * the RGB image only ({@link EdgeSmoothing}). One instance per thread; it owns no frame buffers.
  */
 public final class Rasterizer {
 
     public static final float NEAR = 0.05f;
 
+    /** sRGB byte → linear. */
+    static final float[] DECODE = new float[256];
+    /** linear × 4095 → sRGB byte. */
+    static final int[] ENCODE = new int[4096];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            double c = i / 255.0;
+            DECODE[i] = (float) (c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        for (int i = 0; i < 4096; i++) {
+            double l = i / 4095.0;
+            double c = l <= 0.0031308 ? l * 12.92 : 1.055 * Math.pow(l, 1 / 2.4) - 0.055;
+            ENCODE[i] = (int) Math.round(Math.max(0, Math.min(1, c)) * 255);
+        }
+    }
+
+    private static final int ATTRS = 6; // light r, g, b, specular, u, v
+
     // Scratch space for one clipped triangle (at most 4 vertices after the near plane).
     private final float[] cx = new float[4];
     private final float[] cy = new float[4];
     private final float[] cz = new float[4];
+    private final float[] ca = new float[4 * ATTRS];
+    private final float[] va = new float[3 * ATTRS];
+
+    private boolean smoothEdges = true;
+    private int hidden = -1;
+
+    /** Whether to smooth object edges in the RGB image (on by default; tests of exact colours turn it off). */
+    public Rasterizer smoothEdges(boolean on) {
+        this.smoothEdges = on;
+        return this;
+    }
+
+    /** Leaves out one instance's triangles (tests compare frames with and without an object). */
+    Rasterizer hide(int instance) {
+        this.hidden = instance;
+        return this;
+    }
 
     /**
      * Renders the mesh seen from {@code pose} (in the scene's world frame) into {@code target}.
@@ -47,7 +90,13 @@ public final class Rasterizer {
         float fx0 = (float) fwd.x();
         float fy0 = (float) fwd.y();
         float fz0 = (float) fwd.z();
+        float lx = (float) mesh.keyLight.x();
+        float ly = (float) mesh.keyLight.y();
+        float lz = (float) mesh.keyLight.z();
         float[] v = mesh.xyz;
+        float[] nrm = mesh.normal;
+        float[] light = mesh.light;
+        float[] uv = mesh.uv;
         float[] tx = new float[3];
         float[] ty = new float[3];
         float[] tz = new float[3];
@@ -63,9 +112,11 @@ public final class Rasterizer {
             float nx = e1y * e2z - e1z * e2y;
             float ny = e1z * e2x - e1x * e2z;
             float nz = e1x * e2y - e1y * e2x;
-            if (nx * (v[o] - px) + ny * (v[o + 1] - py) + nz * (v[o + 2] - pz) >= 0) {
+            boolean back = nx * (v[o] - px) + ny * (v[o + 1] - py) + nz * (v[o + 2] - pz) >= 0;
+            if (back && !mesh.twoSided[t] || mesh.instance[t] == hidden) {
                 continue;
             }
+            Material m = mesh.materials[mesh.material[t]];
             for (int i = 0; i < 3; i++) {
                 float wx = v[o + 3 * i] - px;
                 float wy = v[o + 3 * i + 1] - py;
@@ -73,20 +124,54 @@ public final class Rasterizer {
                 tx[i] = wx * rx + wy * ry + wz * rz;
                 ty[i] = wx * dx + wy * dy + wz * dz;
                 tz[i] = wx * fx0 + wy * fy0 + wz * fz0;
+                int a = ATTRS * i;
+                va[a] = light[o + 3 * i];
+                va[a + 1] = light[o + 3 * i + 1];
+                va[a + 2] = light[o + 3 * i + 2];
+                float spec = 0;
+                if (m.specular() > 0.02f) {
+                    // Blinn-Phong: half vector between the directions to the light and to the eye
+                    float sx = v[o + 3 * i];
+                    float sy = v[o + 3 * i + 1];
+                    float sz = v[o + 3 * i + 2];
+                    float ax = lx - sx;
+                    float ay = ly - sy;
+                    float az = lz - sz;
+                    float al = (float) Math.sqrt(ax * ax + ay * ay + az * az);
+                    float ex = -wx;
+                    float ey = -wy;
+                    float ez = -wz;
+                    float el = (float) Math.sqrt(ex * ex + ey * ey + ez * ez);
+                    float hx = ax / al + ex / el;
+                    float hy = ay / al + ey / el;
+                    float hz = az / al + ez / el;
+                    float hl = (float) Math.sqrt(hx * hx + hy * hy + hz * hz);
+                    float sn = back ? -1 : 1;
+                    float ndh = sn * (nrm[o + 3 * i] * hx + nrm[o + 3 * i + 1] * hy + nrm[o + 3 * i + 2] * hz) / hl;
+                    if (ndh > 0) {
+                        spec = 0.35f * m.specular() * (float) Math.pow(ndh, m.shininess()) / (1 + 0.08f * al * al);
+                    }
+                }
+                va[a + 3] = spec;
+                va[a + 4] = uv[6 * t + 2 * i];
+                va[a + 5] = uv[6 * t + 2 * i + 1];
             }
             int n = clipNear(tx, ty, tz);
             if (n < 3) {
                 continue;
             }
-            int colour = mesh.colour[t];
             int inst = mesh.instance[t];
+            boolean glass = t >= mesh.opaqueTriangles;
             for (int i = 1; i + 1 < n; i++) {
-                fill(k, target, 0, i, i + 1, colour, inst);
+                fill(k, target, 0, i, i + 1, m, inst, glass);
             }
+        }
+        if (smoothEdges) {
+            EdgeSmoothing.apply(target);
         }
     }
 
-    /** Clips a camera-space triangle against z = NEAR into cx/cy/cz; returns the vertex count (0, 3 or 4). */
+    /** Clips a camera-space triangle (and its attributes) against z = NEAR; returns the vertex count (0, 3 or 4). */
     private int clipNear(float[] x, float[] y, float[] z) {
         int n = 0;
         for (int i = 0; i < 3; i++) {
@@ -97,6 +182,7 @@ public final class Rasterizer {
                 cx[n] = x[i];
                 cy[n] = y[i];
                 cz[n] = z[i];
+                System.arraycopy(va, ATTRS * i, ca, ATTRS * n, ATTRS);
                 n++;
             }
             if (inI != inJ) {
@@ -104,13 +190,16 @@ public final class Rasterizer {
                 cx[n] = x[i] + f * (x[j] - x[i]);
                 cy[n] = y[i] + f * (y[j] - y[i]);
                 cz[n] = NEAR;
+                for (int a = 0; a < ATTRS; a++) {
+                    ca[ATTRS * n + a] = va[ATTRS * i + a] + f * (va[ATTRS * j + a] - va[ATTRS * i + a]);
+                }
                 n++;
             }
         }
         return n;
     }
 
-    private void fill(Intrinsics k, RenderTarget t, int a, int b, int c, int colour, int inst) {
+    private void fill(Intrinsics k, RenderTarget t, int a, int b, int c, Material m, int inst, boolean glass) {
         float fx = (float) k.fx();
         float fy = (float) k.fy();
         float ccx = (float) k.cx();
@@ -148,6 +237,38 @@ public final class Rasterizer {
         float w0row = ((bx - sx) * (qy - sy) - (by - sy) * (qx - sx)) * inv;
         float w1row = ((qx - sx) * (ay - sy) - (qy - sy) * (ax - sx)) * inv;
         float w2row = ((ax - sx) * (by - sy) - (ay - sy) * (bx - sx)) * inv;
+        // attributes over z at the three corners
+        int oa = ATTRS * a;
+        int ob = ATTRS * b;
+        int oc = ATTRS * c;
+        float ra = ca[oa] * iza;
+        float rb = ca[ob] * izb;
+        float rc = ca[oc] * izc;
+        float ga = ca[oa + 1] * iza;
+        float gb = ca[ob + 1] * izb;
+        float gc = ca[oc + 1] * izc;
+        float ba = ca[oa + 2] * iza;
+        float bb = ca[ob + 2] * izb;
+        float bc = ca[oc + 2] * izc;
+        float sa = ca[oa + 3] * iza;
+        float sb = ca[ob + 3] * izb;
+        float sc = ca[oc + 3] * izc;
+        float ua = ca[oa + 4] * iza;
+        float ub = ca[ob + 4] * izb;
+        float uc = ca[oc + 4] * izc;
+        float pa = ca[oa + 5] * iza;
+        float pb = ca[ob + 5] * izb;
+        float pc = ca[oc + 5] * izc;
+        Texture tex = m.texture();
+        int[] texels = tex == null ? null : tex.texels;
+        int tw = tex == null ? 0 : tex.width;
+        int umask = tw - 1;
+        int vmask = tex == null ? 0 : tex.height - 1;
+        int flat = m.diffuse();
+        float fr = DECODE[(flat >> 16) & 255];
+        float fg = DECODE[(flat >> 8) & 255];
+        float fb = DECODE[flat & 255];
+        float alpha = m.opacity();
         int[] rgb = t.rgb;
         float[] depth = t.depth;
         int[] ids = t.instance;
@@ -159,12 +280,41 @@ public final class Rasterizer {
             int row = y * width;
             for (int x = minX; x <= maxX; x++) {
                 if (w0 >= 0 && w1 >= 0 && w2 >= 0) {
-                    float z = 1f / (w0 * iza + w1 * izb + w2 * izc);
+                    float iz = w0 * iza + w1 * izb + w2 * izc;
+                    float z = 1f / iz;
                     int p = row + x;
                     if (z < depth[p]) {
-                        depth[p] = z;
-                        rgb[p] = colour;
-                        ids[p] = inst;
+                        float cr;
+                        float cg;
+                        float cb;
+                        if (texels != null) {
+                            float u = (w0 * ua + w1 * ub + w2 * uc) * z;
+                            float vv = (w0 * pa + w1 * pb + w2 * pc) * z;
+                            int texel = texels[(((int) Math.floor(vv)) & vmask) * tw + (((int) Math.floor(u)) & umask)];
+                            cr = DECODE[(texel >> 16) & 255];
+                            cg = DECODE[(texel >> 8) & 255];
+                            cb = DECODE[texel & 255];
+                        } else {
+                            cr = fr;
+                            cg = fg;
+                            cb = fb;
+                        }
+                        float spec = (w0 * sa + w1 * sb + w2 * sc) * z;
+                        float lr = cr * (w0 * ra + w1 * rb + w2 * rc) * z + spec;
+                        float lg = cg * (w0 * ga + w1 * gb + w2 * gc) * z + spec;
+                        float lb = cb * (w0 * ba + w1 * bb + w2 * bc) * z + spec;
+                        if (glass) {
+                            int old = rgb[p];
+                            lr = alpha * lr + (1 - alpha) * DECODE[(old >> 16) & 255];
+                            lg = alpha * lg + (1 - alpha) * DECODE[(old >> 8) & 255];
+                            lb = alpha * lb + (1 - alpha) * DECODE[old & 255];
+                        } else {
+                            depth[p] = z;
+                            ids[p] = inst;
+                        }
+                        rgb[p] = ENCODE[Math.min(4095, (int) (lr * 4095f))] << 16
+                                | ENCODE[Math.min(4095, (int) (lg * 4095f))] << 8
+                                | ENCODE[Math.min(4095, (int) (lb * 4095f))];
                     }
                 }
                 w0 += w0dx;

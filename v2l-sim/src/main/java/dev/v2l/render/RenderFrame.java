@@ -15,4 +15,9 @@ final class RenderFrame {
     static Vec3 toRender(UpAxis up, Vec3 p) {
         return up == UpAxis.Z ? p : new Vec3(p.x(), p.z(), p.y());
     }
+
+    /** The same map for directions (it is linear). */
+    static Vec3 toRenderDirection(UpAxis up, Vec3 d) {
+        return toRender(up, d);
+    }
 }

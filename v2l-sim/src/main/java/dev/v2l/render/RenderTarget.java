@@ -13,6 +13,7 @@ public final class RenderTarget {
     public final int[] rgb;
     public final float[] depth;
     public final int[] instance;
+    private int[] scratch;
 
     public RenderTarget(int width, int height) {
         if (width <= 0 || height <= 0) {
@@ -23,6 +24,14 @@ public final class RenderTarget {
         this.rgb = new int[width * height];
         this.depth = new float[width * height];
         this.instance = new int[width * height];
+    }
+
+    /** A buffer the size of the image for post-processing passes (allocated once). */
+    int[] scratch() {
+        if (scratch == null) {
+            scratch = new int[width * height];
+        }
+        return scratch;
     }
 
     void clear() {

@@ -1,5 +1,6 @@
 package dev.v2l.render;
 
+import dev.v2l.asset.AssetLibrary;
 import dev.v2l.scene.CameraPose;
 import dev.v2l.scene.Intrinsics;
 import dev.v2l.scene.Observation;
@@ -27,9 +28,21 @@ public final class SceneRenderer {
     private final SceneMesh mesh;
     private final Intrinsics intrinsics;
 
+    /** Real furniture where objects name a model (from the default catalogs), boxes elsewhere. */
     public SceneRenderer(Scene scene, Intrinsics intrinsics) {
+        this(scene, intrinsics, RenderStyle.FURNITURE, null);
+    }
+
+    /**
+     * @param library the catalogs objects' models are looked up in; null for {@link AssetLibrary#defaults()} (only
+     *                opened when some object names a model)
+     */
+    public SceneRenderer(Scene scene, Intrinsics intrinsics, RenderStyle style, AssetLibrary library) {
         this.scene = scene;
-        this.mesh = SceneMesh.of(scene, dev.v2l.source.procedural.ProceduralGenerator.WALL_HEIGHT);
+        boolean needsLibrary = style == RenderStyle.FURNITURE && scene.objects().stream()
+                .anyMatch(o -> o.asset() != null && !dev.v2l.asset.BuiltinModels.isBuiltin(o.asset()));
+        this.mesh = SceneMesh.of(scene, dev.v2l.source.procedural.ProceduralGenerator.WALL_HEIGHT, style,
+                library != null ? library : needsLibrary ? AssetLibrary.defaults() : null);
         this.intrinsics = intrinsics;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.v2l.geom.Vec2;
 import dev.v2l.geom.Vec3;
 import dev.v2l.io.JsonFields;
+import dev.v2l.scene.AssetRef;
 import dev.v2l.scene.CameraPose;
 import dev.v2l.scene.Intrinsics;
 import dev.v2l.scene.OrientedBox;
@@ -131,6 +132,14 @@ public final class SceneJson {
         if (o.visible() != null) {
             n.put("visible", o.visible());
         }
+        if (o.asset() != null) {
+            ObjectNode a = n.putObject("asset");
+            a.put("catalog", o.asset().catalog());
+            a.put("model", o.asset().model());
+            a.put("name", o.asset().name());
+            a.put("creator", o.asset().creator());
+            a.put("license", o.asset().license());
+        }
         return n;
     }
 
@@ -244,7 +253,15 @@ public final class SceneJson {
                 }
                 visible = o.get("visible").asBoolean();
             }
-            objects.add(new SceneObject(oid, label, box, parent, visible));
+            AssetRef asset = null;
+            if (o.hasNonNull("asset")) {
+                JsonNode a = f.object(o, "asset", p + ".asset");
+                asset = new AssetRef(f.string(a, "catalog", p + ".asset.catalog"),
+                        f.string(a, "model", p + ".asset.model"), f.optionalString(a, "name", p + ".asset.name"),
+                        f.optionalString(a, "creator", p + ".asset.creator"),
+                        f.optionalString(a, "license", p + ".asset.license"));
+            }
+            objects.add(new SceneObject(oid, label, box, parent, visible, asset));
         }
         return SceneBounds.check(new Scene(id, dataset, up, new Room(area, regions, counts), objects, camera,
                 intrinsics), f);

@@ -79,11 +79,15 @@ public final class SceneSources {
         };
     }
 
-    /** {@code procedural:seed=7,count=100} (defaults: seed 0, count 10). */
+    /**
+     * {@code procedural:seed=7,count=100[,assets=embedded|default|debian|PATH;PATH]} (defaults: seed 0, count 10,
+     * assets: the embedded subset plus installed Debian catalogs).
+     */
     private static SceneSource procedural(String spec) {
         String params = spec.substring("procedural:".length());
         long seed = 0;
         int count = 10;
+        List<String> assets = List.of();
         for (String kv : params.split(",")) {
             String p = kv.strip();
             if (p.isEmpty()) {
@@ -96,8 +100,9 @@ public final class SceneSources {
                 switch (k) {
                     case "seed" -> seed = Long.parseLong(v);
                     case "count" -> count = Integer.parseInt(v);
+                    case "assets" -> assets = List.of(v.split(";"));
                     default -> throw new BadInputException(null, null, null, "unknown procedural parameter '" + k
-                            + "'; available: seed, count (e.g. procedural:seed=7,count=100)");
+                            + "'; available: seed, count, assets (e.g. procedural:seed=7,count=100)");
                 }
             } catch (NumberFormatException e) {
                 throw new BadInputException(null, null, null, "procedural parameter '" + k + "' must be a whole "
@@ -107,7 +112,8 @@ public final class SceneSources {
         if (count < 0 || count > 1_000_000) {
             throw new BadInputException(null, null, null, "procedural count must be in 0..1000000, got " + count);
         }
-        return new dev.v2l.source.procedural.ProceduralSource(seed, count);
+        return new dev.v2l.source.procedural.ProceduralSource(seed, count,
+                dev.v2l.asset.AssetLibrary.fromSpec(assets));
     }
 
     private static Path assetsFor(Path house, Map<String, String> options) {

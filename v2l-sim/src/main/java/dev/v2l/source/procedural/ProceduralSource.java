@@ -17,12 +17,17 @@ public final class ProceduralSource implements SceneSource {
     private final List<String> ids = new ArrayList<>();
 
     public ProceduralSource(long seed, int count) {
+        this(seed, count, dev.v2l.asset.AssetLibrary.defaults());
+    }
+
+    /** Rooms furnished from the given catalogs. */
+    public ProceduralSource(long seed, int count, dev.v2l.asset.AssetLibrary library) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);
         }
         this.seed = seed;
         this.count = count;
-        this.generator = new ProceduralGenerator(seed);
+        this.generator = new ProceduralGenerator(seed, library);
         for (int i = 0; i < count; i++) {
             ids.add(ProceduralGenerator.sceneId(seed, i));
         }
