@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
                 + "items and over wall-aligned objects; the share of items that map answers exactly (what dataset "
                 + "build keeps) and the builder's drafts kept; the answer distribution, the best constant answer's "
                 + "score and the blind priors' score. Exit 1 when a rule breaks: perfect map >= 95 on numeric types "
-                + "over wall-aligned objects, >= 80%% kept, most common correct letter <= 40%% (55%% with two "
-                + "options), fixed-vocabulary option contents <= max(40%%, 1/k + 10%%), the best constant number "
-                + "<= 40 and the most common whole number <= 40%%.",
+                + "over wall-aligned objects, >= 80%% kept, and the builder's balance rule: no answer class above "
+                + "40%% of a type's items (the correct letter, 55%% with two options; a direction type's correct "
+                + "words, max(40%%, 1/k + 10%%); a count's value, 6 and more as one; any other number's x1.25 "
+                + "log-scale bin).",
         footer = {"", "Example: v2l bench check qvs-bench/"})
 final class BenchCheckCommand implements Callable<Integer> {
 

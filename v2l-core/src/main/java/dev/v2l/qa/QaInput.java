@@ -15,8 +15,8 @@ import java.util.Map;
  * @param roomCounts  counting questions ask the room's count of a label the frames show (benchmarks: accuracy rises
  *                    with the frames); otherwise they are asked only when the map shows every instance of the label
  *                    (training targets: the map implies the answer)
- * @param roomInView  the frames face the room's floor ({@link dev.v2l.scene.FloorCoverage#coversRoom}): room size
- *                    is asked only then
+ * @param roomInView  the frames face the foot of every wall ({@link dev.v2l.scene.FloorCoverage#coversRoom}): room
+ *                    size is asked only then
  */
 public record QaInput(Scene scene, Layout layout, Map<String, Double> firstAppearanceSeconds, boolean roomCounts,
         boolean roomInView) {

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The size family, rooms: the room's floor area, square metres, one decimal; asked once per scene, and only when the
- * frames face the room's floor ({@link QaInput#roomInView}: at least 90 % of it, {@link
- * dev.v2l.scene.FloorCoverage}).
+ * frames show the room's extent ({@link QaInput#roomInView}: they face the foot of every wall, {@link
+ * dev.v2l.scene.FloorCoverage#coversRoom}).
  */
 abstract class RoomSizeType extends QuestionType {
 

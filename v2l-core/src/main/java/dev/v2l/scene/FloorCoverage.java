@@ -12,13 +12,15 @@ import java.util.List;
  * leg). Furniture is not taken as an occluder: this is the share of the floor the frames face, which is what tells
  * the room's extent, not what each pixel shows.
  *
- * <p>The room-size rule: {@code room_size_estimation} is asked only when the chosen frames face at least
- * {@value #ROOM_SIZE_MIN_SHARE} of the floor ({@link #coversRoom}).
+ * <p>The room-size rule: {@code room_size_estimation} is asked only when the chosen frames face the foot of every
+ * wall, each along at least half its length ({@link #coversRoom}, {@link #wallShare}): then the room's extent is in
+ * view. (The floor share is reported too; a walk-through never faces the floor under its own path, so it is no
+ * rule.)
  */
 public final class FloorCoverage {
 
     public static final double GRID_METRES = 0.25;
-    public static final double ROOM_SIZE_MIN_SHARE = 0.9;
+    public static final double WALL_INSET_METRES = 0.15;
 
     private FloorCoverage() {
     }
@@ -65,10 +67,57 @@ public final class FloorCoverage {
         return seen / (double) pts.size();
     }
 
-    /** The room-size rule: the frames face at least {@value #ROOM_SIZE_MIN_SHARE} of a known floor. */
+    /**
+     * The share of the room's walls whose foot the frames face: a wall counts when at least half of the floor points
+     * along it ({@value #WALL_INSET_METRES} m inside, every {@value #GRID_METRES} m) are seen. NaN without regions.
+     */
+    public static double wallShare(Scene scene, List<CameraPose> poses, Intrinsics k) {
+        int walls = 0;
+        int seenWalls = 0;
+        for (RoomRegion r : scene.room().regions()) {
+            List<Vec2> poly = r.polygon();
+            for (int i = 0; i < poly.size(); i++) {
+                Vec2 a = poly.get(i);
+                Vec2 b = poly.get((i + 1) % poly.size());
+                double len = b.minus(a).length();
+                if (len < 1e-6) {
+                    continue;
+                }
+                Vec2 dir = b.minus(a).times(1 / len);
+                // the inside is to the left of a counter-clockwise edge; try both sides, keep the one inside
+                Vec2 in = new Vec2(-dir.y(), dir.x()).times(WALL_INSET_METRES);
+                Vec2 mid = a.plus(b).times(0.5);
+                if (!r.contains(mid.plus(in))) {
+                    in = in.times(-1);
+                }
+                int pts = 0;
+                int seen = 0;
+                for (double t = GRID_METRES / 2; t < len; t += GRID_METRES) {
+                    Vec2 p = a.plus(dir.times(t)).plus(in);
+                    if (!r.contains(p)) {
+                        continue;
+                    }
+                    pts++;
+                    Vec3 w = scene.up().world(p, 0);
+                    for (CameraPose c : poses) {
+                        if (inView(w, c, k, scene.up()) && insideRoom(scene, scene.up().floor(c.position()), p)) {
+                            seen++;
+                            break;
+                        }
+                    }
+                }
+                if (pts > 0) {
+                    walls++;
+                    seenWalls += 2 * seen >= pts ? 1 : 0;
+                }
+            }
+        }
+        return walls == 0 ? Double.NaN : seenWalls / (double) walls;
+    }
+
+    /** The room-size rule: the frames face the foot of every wall of a known floor ({@link #wallShare} = 1). */
     public static boolean coversRoom(Scene scene, List<CameraPose> poses, Intrinsics k) {
-        double s = share(scene, poses, k);
-        return !Double.isNaN(s) && s >= ROOM_SIZE_MIN_SHARE;
+        return wallShare(scene, poses, k) == 1.0;
     }
 
     /** Whether the floor segment a–b stays inside the room's regions (checked every 5 cm, ends excluded). */

@@ -8,7 +8,7 @@ import dev.v2l.geom.Vec3;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The room-size rule: room size is asked only when the chosen frames face at least 90 % of the floor. */
+/** The room-size rule: room size is asked only when the chosen frames face the foot of every wall. */
 class FloorCoverageTest {
 
     static final Intrinsics K = Intrinsics.fromVerticalFov(640, 480, 60);
@@ -33,8 +33,11 @@ class FloorCoverageTest {
                 CameraPose.fromYawPitch(UpAxis.Z, new Vec3(3.8, 0.2, 1.5), 135, -30),
                 CameraPose.fromYawPitch(UpAxis.Z, new Vec3(3.8, 3.8, 1.5), 225, -30),
                 CameraPose.fromYawPitch(UpAxis.Z, new Vec3(0.2, 3.8, 1.5), 315, -30));
-        assertThat(FloorCoverage.share(SQUARE, corners, K)).isGreaterThanOrEqualTo(FloorCoverage.ROOM_SIZE_MIN_SHARE);
+        assertThat(FloorCoverage.share(SQUARE, corners, K)).isGreaterThanOrEqualTo(0.9);
+        assertThat(FloorCoverage.wallShare(SQUARE, corners, K)).isEqualTo(1.0);
         assertThat(FloorCoverage.coversRoom(SQUARE, corners, K)).isTrue();
+        // The wall-facing frame sees one wall of four; the first two corner views see all four walls' feet.
+        assertThat(FloorCoverage.wallShare(SQUARE, List.of(wall), K)).isEqualTo(0.25);
         // More frames never see less.
         assertThat(FloorCoverage.share(SQUARE, List.of(wall, corners.get(0)), K)).isGreaterThanOrEqualTo(one);
     }
@@ -50,7 +53,8 @@ class FloorCoverageTest {
         // Without walls the frame would face part of the far leg (x < 2, y > 2) through the inner corner.
         assertThat(FloorCoverage.insideRoom(l, new Vec2(3.5, 1), new Vec2(0.5, 3.5))).isFalse();
         assertThat(FloorCoverage.insideRoom(l, new Vec2(3.5, 1), new Vec2(0.5, 1.5))).isTrue();
-        assertThat(faced).isLessThan(FloorCoverage.ROOM_SIZE_MIN_SHARE);
+        assertThat(faced).isLessThan(0.7);
+        assertThat(FloorCoverage.coversRoom(l, List.of(inLeg), K)).isFalse();
     }
 
     @Test
@@ -58,6 +62,7 @@ class FloorCoverageTest {
         Scene vsi = new Scene("v", "test", UpAxis.Z, Room.ofArea(12.0), List.of());
         assertThat(FloorCoverage.share(vsi, List.of(CameraPose.fromYawPitch(UpAxis.Z, new Vec3(0, 0, 1), 0, 0)), K))
                 .isNaN();
+        assertThat(FloorCoverage.wallShare(vsi, List.of(), K)).isNaN();
         assertThat(FloorCoverage.coversRoom(vsi, List.of(), K)).isFalse();
         assertThat(FloorCoverage.grid(SQUARE)).hasSize(16 * 16);
         assertThat(FloorCoverage.GRID_METRES).isCloseTo(0.25, within(0.0));

@@ -20,15 +20,10 @@ import java.util.TreeSet;
 /**
  * How guessable a set of questions is, per type: the distribution of the correct answers, the score of the best
  * constant answer (VSI-Bench's metric: accuracy for letters, MRA for numbers), the score of the {@code blind} model's
- * priors, and the balance rules:
- *
- * <ul>
- *   <li>letters: the most common correct letter is at most 40 % of a type's items (55 % for two-option types);</li>
- *   <li>option contents with a fixed vocabulary (directions, turns): the most common correct content is at most
- *       max(40 %, 1/k + 10 %) for k options;</li>
- *   <li>numbers: the best constant answer scores at most 40 (MRA × 100); for whole numbers (counts, centimetres)
- *       the most common value is also at most 40 % of the items.</li>
- * </ul>
+ * priors, and the balance rule the benchmark builder enforces ({@link AnswerBalance}): no answer class above its cap
+ * — the correct letter at most 40 % (55 % with two options), a direction type's correct words at most
+ * max(40 %, 1/k + 10 %), a count's value (6 and more as one) at most 40 %, any other number's ×1.25 log-scale bin
+ * at most 40 %. The best constant's score is a figure, not a rule.
  *
  * A type with fewer than {@link #MIN_ITEMS} items is reported but not judged.
  */
@@ -36,8 +31,6 @@ public final class AnswerStats {
 
     /** Types with fewer items are not judged (too few to tell). */
     public static final int MIN_ITEMS = 20;
-    public static final double MAX_SHARE = 0.40;
-    public static final double MAX_CONSTANT_SCORE = 0.40;
 
     private final Map<QuestionType, List<Question>> byType = QuestionType.newMap();
 
@@ -91,22 +84,7 @@ public final class AnswerStats {
         if (t.isMultipleChoice()) {
             best = answers.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
             bestScore = TypeStats.topShare(answers, n);
-            int k = qs.isEmpty() ? 4 : qs.get(0).options().size();
-            double letterCap = k == 2 ? 0.55 : MAX_SHARE;
-            if (n >= MIN_ITEMS && bestScore > letterCap + 1e-12) {
-                violations.add(String.format(Locale.ROOT, "correct letter %s in %.0f %% of items (at most %.0f %%)",
-                        best, 100 * bestScore, 100 * letterCap));
-            }
-            // A fixed vocabulary of option contents (directions, turns) can be guessed from the words alone.
-            if (contents.size() <= 8 && contents.size() < n / 2) {
-                double contentCap = Math.max(MAX_SHARE, 1.0 / k + 0.10);
-                double share = TypeStats.topShare(contents, n);
-                if (n >= MIN_ITEMS && share > contentCap + 1e-12) {
-                    String top = contents.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
-                    violations.add(String.format(Locale.ROOT, "correct option '%s' in %.0f %% of items (at most "
-                            + "%.0f %%)", top, 100 * share, 100 * contentCap));
-                }
-            } else {
+            if (!AnswerBalance.FIXED_VOCABULARY.contains(t.code())) {
                 contents = Map.of();
             }
         } else {
@@ -140,22 +118,40 @@ public final class AnswerStats {
                     best = format(c, t);
                 }
             }
-            if (n >= MIN_ITEMS && bestScore > MAX_CONSTANT_SCORE + 1e-12) {
-                violations.add(String.format(Locale.ROOT, "the constant %s scores %.1f (at most %.0f)", best,
-                        100 * bestScore, 100 * MAX_CONSTANT_SCORE));
-            }
-            if (t.answerKind() == QuestionType.AnswerKind.INTEGER) {
-                double share = TypeStats.topShare(answers, n);
-                String top = answers.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                        .orElse("");
-                if (n >= MIN_ITEMS && share > MAX_SHARE + 1e-12) {
-                    violations.add(String.format(Locale.ROOT, "answer %s in %.0f %% of items (at most %.0f %%)", top,
-                            100 * share, 100 * MAX_SHARE));
-                }
+        }
+        // The builder's balance rule, class by class.
+        Map<String, Long> classes = new TreeMap<>();
+        for (Question q : qs) {
+            AnswerBalance.classes(q).forEach(c -> classes.merge(c, 1L, Long::sum));
+        }
+        int k = qs.isEmpty() ? 4 : qs.get(0).options().size();
+        for (Map.Entry<String, Long> e : classes.entrySet()) {
+            double share = e.getValue() / (double) Math.max(1, n);
+            double cap = AnswerBalance.cap(e.getKey(), k);
+            if (n >= MIN_ITEMS && share > cap + 1e-9) {
+                violations.add(String.format(Locale.ROOT, "%s in %.0f %% of items (at most %.0f %%)",
+                        describe(e.getKey()), 100 * share, 100 * cap));
             }
         }
         return new TypeStats(t, n, answers, contents, best, Math.max(0, bestScore), blind / Math.max(1, n),
                 violations);
+    }
+
+    /** A class in words: "correct letter A", "correct option 'left'", "answer 2", "answers in [1.95, 2.44)". */
+    static String describe(String cls) {
+        String v = cls.substring(cls.indexOf(':') + 1);
+        if (cls.startsWith("letter:")) {
+            return "correct letter " + v;
+        }
+        if (cls.startsWith("option:")) {
+            return "correct option '" + v + "'";
+        }
+        if (v.startsWith("bin")) {
+            long b = Long.parseLong(v.substring(3));
+            return String.format(Locale.ROOT, "answers in [%.3g, %.3g)", Math.pow(AnswerBalance.DECIMAL_BIN_RATIO, b),
+                    Math.pow(AnswerBalance.DECIMAL_BIN_RATIO, b + 1));
+        }
+        return "answer " + v;
     }
 
     private static String format(double c, QuestionType t) {

@@ -51,7 +51,8 @@ final class SampleBuilder {
     }
 
     /** A scene's samples at one frame count, what was dropped and why, and the question statistics. */
-    record Result(List<Sample> samples, Map<String, Integer> drops, GenerationStats stats) {
+    record Result(List<Sample> samples, Map<String, Integer> drops, GenerationStats stats,
+            Map<QuestionType, Integer> drafted) {
     }
 
     private final Settings s;
@@ -99,12 +100,12 @@ final class SampleBuilder {
         } else {
             observed = Layouts.fromScene(scene, MapFrame.ROOM, scene.objects());
         }
-        // Room size only when the chosen frames face the room's floor (text-only samples show the whole room).
+        // Room size only when the chosen frames face every wall (text-only samples show the whole room).
         boolean roomInView = obs == null || frames.view() != null && FloorCoverage.coversRoom(scene,
                 positions.stream().map(p -> obs.frames().get(p).pose()).toList(), frames.view());
         if (observed.isEmpty()) {
             drops.merge("nothing-seen", 1, Integer::sum);
-            return new Result(List.of(), drops, new GenerationStats());
+            return new Result(List.of(), drops, new GenerationStats(), Map.of());
         }
         QuestionGenerator gen = new QuestionGenerator(s.types(), s.perScene(), s.seed() * 1_000_003L + n,
                 s.thresholds());
@@ -164,7 +165,9 @@ final class SampleBuilder {
             out.add(new Sample(q.id(), split, obs == null ? 0 : positions.size(), frameIndices, images, textOnly, q,
                     system, user, mapText, think, answer, gtLayout, sceneLayout, ctx));
         }
-        return new Result(out, drops, drafts.stats());
+        Map<QuestionType, Integer> drafted = QuestionType.newMap();
+        questions.forEach(q -> drafted.merge(q.type(), 1, Integer::sum));
+        return new Result(out, drops, drafts.stats(), drafted);
     }
 
     private static Map<String, Double> labelAppearance(Scene scene, Map<String, Double> byInstance) {

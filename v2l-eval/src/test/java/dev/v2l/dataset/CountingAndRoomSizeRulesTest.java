@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 13 items 2b and 3 over rendered walk-throughs: training targets ask counting only when the frames show every
  * instance (the map implies the answer), benchmarks ask the room's count whatever the frames show, and room size is
- * asked only when the chosen frames face at least 90 % of the floor.
+ * asked only when the chosen frames face the foot of every wall.
  */
 class CountingAndRoomSizeRulesTest {
 
@@ -86,7 +86,7 @@ class CountingAndRoomSizeRulesTest {
         assertThat(sftCounts).isGreaterThan(10);
         assertThat(benchCounts).isGreaterThan(sftCounts);
         assertThat(benchCountsBeyondTheFrames).as("benchmarks count what the frames miss").isGreaterThan(5);
-        assertThat(roomSizes).as("16 frames of a walk-through face the floor").isGreaterThan(3);
+        assertThat(roomSizes).as("some walk-throughs face every wall").isGreaterThanOrEqualTo(2);
         assertThat(roomSizesAtOneFrame).isZero();
     }
 }
