@@ -139,9 +139,9 @@ public final class BenchBuilder {
                 for (int n : o.frameCounts()) {
                     Map<QuestionType, Integer> left = QuestionType.newMap();
                     Map<QuestionType, Integer> got = have.computeIfAbsent(n, k -> QuestionType.newMap());
-                    // Spread each frame count's items over scenes: at most a few of a type from one scene (a few
-                    // more are drafted, in case the balance holds some back).
-                    want.get(n).forEach((t, c) -> left.put(t, Math.min(PER_SCENE + 2, c - got.getOrDefault(t, 0))));
+                    // Spread each frame count's items over scenes: at most a few of a type from one scene. (Drafting
+                    // more than are taken would skew the letters: options are lettered in drafting order.)
+                    want.get(n).forEach((t, c) -> left.put(t, Math.min(PER_SCENE, c - got.getOrDefault(t, 0))));
                     if (left.values().stream().allMatch(c -> c <= 0)) {
                         continue;
                     }

@@ -38,7 +38,7 @@ import java.util.Locale;
 record SceneFrames(Observation observation, String imageDir, Intrinsics intrinsics, boolean depth, Intrinsics view) {
 
     /** The width of the render visibility is judged on. */
-    static final int VIEW_WIDTH = 320;
+    static final int VIEW_WIDTH = 160;
 
     /** The intrinsics visibility is judged with: {@value #VIEW_WIDTH} pixels wide, the images' aspect and field of view. */
     static Intrinsics view(DatasetOptions o) {

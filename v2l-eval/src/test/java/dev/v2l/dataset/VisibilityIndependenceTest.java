@@ -19,7 +19,7 @@ class VisibilityIndependenceTest {
 
     static DatasetOptions options(int width, int height, boolean images) {
         return new DatasetOptions(List.of(1, 4, 8), QuestionType.parseList("all"), 6, List.of(Exporter.JSONL),
-                MapForm.V2LO, new double[] {0.6, 0.2, 0.2}, 5, "uniform", 16, 4, width, height, 60, 0, images, 2);
+                MapForm.V2LO, new double[] {0.6, 0.2, 0.2}, 5, "uniform", 8, 4, width, height, 60, 0, images, 2);
     }
 
     @Test
