@@ -58,13 +58,18 @@ final class BenchBuildCommand implements Callable<Integer> {
     @Mixin
     Mixins.OutputFolder out;
 
-    @Override
-    public Integer call() throws Exception {
-        List<QuestionType> typeList = types.types();
-        DatasetOptions o = new DatasetOptions(frames, typeList, 1, List.of(Exporter.JSONL), MapForm.V2LO,
+    /** What to build, as the options say. */
+    DatasetOptions options() {
+        return new DatasetOptions(frames, types.types(), 1, List.of(Exporter.JSONL), MapForm.V2LO,
                 new double[] {0, 0, 1}, seed.value(), "uniform", Math.max(32, frames.stream().mapToInt(i -> i).max()
                         .orElse(1)), 4, images.size.width(), images.size.height(), 60, images.maxPixels.maxPixels,
                 !images.noImages, 1);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<QuestionType> typeList = types.types();
+        DatasetOptions o = options();
         SceneSource src = SceneSources.open(source);
         Provenance prov = Cli.provenance(spec).input(src.spec(), null).put("seed", seed.value());
         long start = System.nanoTime();

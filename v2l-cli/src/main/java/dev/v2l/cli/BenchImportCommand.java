@@ -155,7 +155,8 @@ final class BenchImportCommand implements Callable<Integer> {
         BenchImport.Outcome r;
         if (kind.equals("vsibench")) {
             if (videos == null) {
-                throw new IllegalArgumentException("vsibench needs --videos DIR (DIR/DATASET/SCENE.mp4)");
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "vsibench needs --videos DIR (DIR/DATASET/SCENE.mp4)");
             }
             BenchImport.Options o = new BenchImport.Options(questions, videos, frames, sampling,
                     BenchImport.Subset.of(subset), prunedIds, meta, threads.resolved(), imageFormat,

@@ -340,11 +340,11 @@ final class Converters {
         }
     }
 
-    /** Applies a library lookup that throws IllegalArgumentException with a helpful message for a bad name. */
+    /** Applies a library lookup that throws with a helpful message for a bad name. */
     private static <T> T named(String s, Function<String, T> lookup) {
         try {
             return lookup.apply(s);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | dev.v2l.io.BadInputException e) {
             throw new TypeConversionException(e.getMessage());
         }
     }

@@ -101,11 +101,16 @@ final class DatasetCommand implements Runnable {
         @Mixin
         Mixins.OutputFolder out;
 
-        @Override
-        public Integer call() throws Exception {
-            DatasetOptions o = new DatasetOptions(frames, types.types(), perScene, formats, mapForm,
+        /** What to build, as the options say. */
+        DatasetOptions options() {
+            return new DatasetOptions(frames, types.types(), perScene, formats, mapForm,
                     split.fractions(), seed.value(), sampling, videoFrames, 4, images.size.width(),
                     images.size.height(), 60, images.maxPixels.maxPixels, !images.noImages, threads.resolved());
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            DatasetOptions o = options();
             SceneSource src = SceneSources.open(source);
             Provenance prov = Cli.provenance(spec).input(src.spec(), null).put("seed", seed.value());
             long start = System.nanoTime();

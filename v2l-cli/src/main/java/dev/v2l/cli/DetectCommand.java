@@ -79,11 +79,12 @@ final class DetectCommand implements Callable<Integer> {
         RenderTruth rt = truth == null ? null : RenderTruth.open(truth);
         List<Path> files = rt != null && frames.isEmpty() ? rt.frames() : expand(frames);
         if (files.isEmpty()) {
-            throw new IllegalArgumentException(frames.isEmpty() ? "give FRAMES (image files or folders) or --truth "
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    frames.isEmpty() ? "give FRAMES (image files or folders) or --truth "
                     + "RENDER_DIR" : "no images (.png, .jpg, .jpeg) in " + frames);
         }
         if (realismOut != null && rt == null) {
-            throw new IllegalArgumentException("--realism needs --truth RENDER_DIR");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--realism needs --truth RENDER_DIR");
         }
         int n = threads.resolved();
         PrintWriter err = spec.commandLine().getErr();

@@ -2,7 +2,6 @@ package dev.v2l.cli;
 
 import dev.v2l.io.BadInputException;
 import java.io.PrintWriter;
-import java.util.NoSuchElementException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -63,8 +62,9 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof BadInputException || ex instanceof NoSuchElementException
-                    || ex instanceof IllegalArgumentException) {
+            // Bad input (a file, a line, a field, a value) is a usage error; anything else is a failure of ours or
+            // of the machine, reported as such so a bug never reads as the user's mistake.
+            if (ex instanceof BadInputException) {
                 err.println("v2l: error: " + ex.getMessage());
                 err.flush();
                 return EXIT_USAGE;

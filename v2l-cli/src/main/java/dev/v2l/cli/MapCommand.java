@@ -92,8 +92,8 @@ final class MapCommand implements Runnable {
         private static Layout metric(String f) {
             MapParseResult r = MapParser.builder().form(MapForm.V2LO).build().parse(Inputs.readText(f));
             if (r.layout() == null) {
-                throw new IllegalArgumentException(f + ": no metric map could be recovered ("
-                        + r.diagnostics().get(r.diagnostics().size() - 1).message() + ")");
+                throw dev.v2l.io.BadInputException.ofFile(f, "no metric map could be recovered ("
+                        + r.diagnostics().get(r.diagnostics().size() - 1).message() + ")", null);
             }
             return r.layout();
         }

@@ -107,7 +107,7 @@ final class RenderCommand implements Callable<Integer> {
         return switch (path) {
             case "walk" -> CameraPaths.walkThrough(scene, frames, seed, renderer == null ? null : renderer.mesh());
             case "turn" -> CameraPaths.turn(scene, frames, seed);
-            default -> throw new IllegalArgumentException("unknown --path '" + path + "'; available: walk, turn");
+            default -> throw new IllegalStateException("unknown --path '" + path + "'; available: walk, turn");
         };
     }
 

@@ -66,7 +66,9 @@ final class RewardCommand implements Runnable {
 
         RewardFunction build() {
             if (kind.equals("v2lo") && (mapWeight != 0 || consistencyWeight != 0)) {
-                throw new IllegalArgumentException("--map-weight and --consistency-weight need --kind v2l-map");
+                throw new dev.v2l.io.BadInputException(null, null, null,
+                        "--map-weight and --consistency-weight need --kind "
+                        + "v2l-map");
             }
             return Rewards.byKind(kind, new Rewards.Weights(formatWeight, mapWeight, consistencyWeight, tau.tau,
                     aligned));

@@ -97,6 +97,10 @@ final class ScenesCommand implements Runnable {
                 return Main.EXIT_OK;
             }
             if (mapForm != null) {
+                if (frame == MapFrame.FIRST_CAMERA && s.camera() == null) {
+                    throw new dev.v2l.io.BadInputException(null, null, null, "--frame first-camera needs a recorded "
+                            + "camera, and scene " + s.id() + " has none; use --frame scene");
+                }
                 Layout layout = Layouts.fromScene(s, frame, s.objects());
                 out.println(MapWriter.write(layout, mapForm));
                 return Main.EXIT_OK;

@@ -127,7 +127,7 @@ final class ScoreCommand implements Runnable {
             MapParseResult p = MapParser.lenient().parse(Inputs.readText(pred));
             MapParseResult g = MapParser.lenient().parse(Inputs.readText(gt));
             if (g.layout() == null) {
-                throw new IllegalArgumentException(gt + ": no metric map could be read from the ground truth");
+                throw dev.v2l.io.BadInputException.ofFile(gt, "no metric map could be read from the ground truth", null);
             }
             Layout pl = p.layout() == null ? Layout.empty(dev.v2l.layout.MapFrame.UNSPECIFIED) : p.layout();
             MapMetrics.Comparison c = MapMetrics.compare(pl, g.layout(), tau.tau);

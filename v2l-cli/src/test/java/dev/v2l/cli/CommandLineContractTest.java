@@ -116,4 +116,43 @@ class CommandLineContractTest {
                 .isEqualTo("[\"v2l\",\"dataset\",\"build\",\"procedural:seed=1,count=1\",\"--out\",\""
                         + out.toString().replace("\\", "\\\\") + "\"]");
     }
+
+    @Test
+    void onlyBadInputExitsTwoABugExitsOne() throws Exception {
+        CommandLine cl = Main.commandLine();
+        CommandLine.IExecutionExceptionHandler h = cl.getExecutionExceptionHandler();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setErr(new java.io.PrintWriter(err));
+        assertThat(h.handleExecutionException(new dev.v2l.io.BadInputException("f.jsonl", "line 3", "score",
+                "expected a number"), cl, null)).isEqualTo(Main.EXIT_USAGE);
+        assertThat(err.toString()).contains("v2l: error: f.jsonl: line 3: field 'score': expected a number");
+        assertThat(h.handleExecutionException(new IllegalArgumentException("a bug"), cl, null))
+                .isEqualTo(Main.EXIT_FAILURE);
+        assertThat(h.handleExecutionException(new java.util.NoSuchElementException("a bug"), cl, null))
+                .isEqualTo(Main.EXIT_FAILURE);
+        assertThat(err.toString()).contains("v2l: failed: java.lang.IllegalArgumentException: a bug");
+    }
+
+    @Test
+    void inputTheLibraryRejectsIsStillAUsageError(@TempDir Path dir) throws Exception {
+        Path bench = dir.resolve("bench.jsonl");
+        Files.writeString(bench, "");
+        String[][] cases = {
+            {"--video-frames (4) must be at least the largest frame count", "dataset", "build",
+                "procedural:seed=1,count=1", "--frames", "8", "--video-frames", "4", "--out", dir.resolve("d")
+                .toString()},
+            {"--map-weight and --consistency-weight need --kind v2l-map", "reward", "score", "--input", "-",
+                "--map-weight", "0.2"},
+            {"no scene 'nope'", "render", "procedural:seed=1,count=1", "--scene", "nope", "--out",
+                dir.resolve("x").toString()},
+            {"--frame first-camera needs a recorded camera", "scenes", "show", "procedural:seed=1,count=1",
+                "proc-1-0000", "--map", "v2lo", "--frame", "first-camera"},
+        };
+        for (String[] c : cases) {
+            String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+            CliTest.Run r = CliTest.run(args);
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).contains(c[0]);
+        }
+    }
 }

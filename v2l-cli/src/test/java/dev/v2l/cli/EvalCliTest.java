@@ -31,6 +31,13 @@ class EvalCliTest {
     }
 
     @Test
+    void anUnknownModelIsAUsageError(@TempDir Path dir) {
+        CliTest.Run r = run("eval", bench.toString(), "--model", "nosuch", "--out", dir.resolve("r").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown model 'nosuch'; available: oracle");
+    }
+
+    @Test
     void modelsListsTheRegistry() {
         CliTest.Run r = run("models");
         assertThat(r.code()).isZero();

@@ -82,13 +82,18 @@ public final class Provenance {
         return MAPPER.valueToTree(fields);
     }
 
-    /** Writes {@code provenance.json} into {@code dir}, adding when and how long. */
-    public void write(Path dir, long startNanos) throws IOException {
+    /** The text of {@code provenance.json}: these fields, when and how long. */
+    public String text(long startNanos) throws IOException {
         ObjectNode n = toJson();
         n.put("created", java.time.Instant.now().toString());
         n.put("duration_s", Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3);
+        return MAPPER.writeValueAsString(n);
+    }
+
+    /** Writes {@code provenance.json} into {@code dir}, adding when and how long. */
+    public void write(Path dir, long startNanos) throws IOException {
         Path tmp = dir.resolve(".provenance.json.tmp");
-        Files.writeString(tmp, MAPPER.writeValueAsString(n));
+        Files.writeString(tmp, text(startNanos));
         Files.move(tmp, dir.resolve("provenance.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

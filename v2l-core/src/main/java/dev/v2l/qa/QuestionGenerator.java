@@ -156,6 +156,15 @@ public final class QuestionGenerator {
             this.settings = settings;
         }
 
+        /**
+         * A finisher that goes on from a {@link #state()} taken elsewhere, e.g. the sum of the counts of the scenes
+         * before this one when they were finished on other machines (the Spark jobs).
+         */
+        public Finisher(Map<String, Object> settings, Map<String, Integer> state) {
+            this(settings);
+            restore(state);
+        }
+
         /** The lettering state after the scenes finished so far: restoring it resumes a run at the next scene. */
         public Map<String, Integer> state() {
             return new java.util.TreeMap<>(counters);

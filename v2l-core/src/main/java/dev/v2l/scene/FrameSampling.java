@@ -1,5 +1,6 @@
 package dev.v2l.scene;
 
+import dev.v2l.io.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public final class FrameSampling {
             case "uniform" -> uniform(total, n);
             case "uniform-floor" -> uniformFloor(total, n);
             case "uniform-floor-last" -> uniformFloorWithLast(total, n);
-            default -> throw new IllegalArgumentException("unknown sampling '" + rule
+            default -> throw new BadInputException(null, null, null, "unknown sampling '" + rule
                     + "'; available: uniform-floor (lmms-eval's loaders), uniform (rounded), uniform-floor-last "
                     + "(lmms-eval's vllm backend)");
         };
@@ -139,7 +140,7 @@ public final class FrameSampling {
 
     public static int[] every(int total, int k) {
         if (k < 1) {
-            throw new IllegalArgumentException("every: K must be at least 1, got " + k);
+            throw new BadInputException(null, null, null, "every: K must be at least 1, got " + k);
         }
         int[] out = new int[(total + k - 1) / k];
         for (int i = 0; i < out.length; i++) {
@@ -152,7 +153,7 @@ public final class FrameSampling {
         int[] out = new int[seconds.length];
         for (int i = 0; i < seconds.length; i++) {
             if (!(seconds[i] >= 0)) {
-                throw new IllegalArgumentException("times must be >= 0 seconds, got " + seconds[i]);
+                throw new BadInputException(null, null, null, "times must be >= 0 seconds, got " + seconds[i]);
             }
             out[i] = (int) Math.min(total - 1, Math.round(seconds[i] * fps));
         }
@@ -164,7 +165,7 @@ public final class FrameSampling {
         String s = spec.strip().toLowerCase(Locale.ROOT);
         int colon = s.indexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException(usage(spec));
+            throw new BadInputException(null, null, null, usage(spec));
         }
         String kind = s.substring(0, colon);
         String arg = s.substring(colon + 1);
@@ -181,10 +182,10 @@ public final class FrameSampling {
                     }
                     yield atTimes(ts.stream().mapToDouble(Double::doubleValue).toArray(), fps, total);
                 }
-                default -> throw new IllegalArgumentException(usage(spec));
+                default -> throw new BadInputException(null, null, null, usage(spec));
             };
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(usage(spec));
+            throw new BadInputException(null, null, null, usage(spec));
         }
     }
 

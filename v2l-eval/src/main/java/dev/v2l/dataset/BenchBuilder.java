@@ -2,6 +2,7 @@ package dev.v2l.dataset;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.io.BadInputException;
 import dev.v2l.io.CameraTrackJson;
 import dev.v2l.io.Provenance;
 import dev.v2l.layout.MapFrame;
@@ -14,10 +15,10 @@ import dev.v2l.scene.Scene;
 import dev.v2l.source.SceneSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class BenchBuilder {
 
     public BenchBuilder(DatasetOptions options, int size, Map<QuestionType, Double> mix) {
         if (size < 1) {
-            throw new IllegalArgumentException("--size must be at least 1, got " + size);
+            throw new BadInputException(null, null, null, "--items must be at least 1, got " + size);
         }
         this.o = options;
         this.size = size;
@@ -100,11 +101,28 @@ public final class BenchBuilder {
         return q;
     }
 
+    /** A scene's frames for a build: rendered where the build runs (the CLI), or looked up (the Spark job). */
+    public interface FrameSource {
+        SceneFrames frames(Scene scene) throws IOException;
+    }
+
     /** Builds the benchmark; returns items per frame count and type (a shortfall means the scenes ran out). */
     public Map<Integer, Map<QuestionType, Integer>> build(SceneSource src, Path out, Provenance provenance,
             IntConsumer progress) throws IOException {
-        long start = System.nanoTime();
         Files.createDirectories(out);
+        OutputFiles files = OutputFiles.local(out);
+        // Depth beside the frames: models that place what they see in metric space (the detector baseline) read it
+        // with the item's cameras.
+        return build(src, files, scene -> SceneFrames.of(scene, src.kind(), o, files, true), provenance, progress);
+    }
+
+    /**
+     * Builds the benchmark into {@code out}, asking {@code frameSource} for each scene's frames in the source's order
+     * until the quotas are filled: the one selection loop of every runner.
+     */
+    public Map<Integer, Map<QuestionType, Integer>> build(SceneSource src, OutputFiles out, FrameSource frameSource,
+            Provenance provenance, IntConsumer progress) throws IOException {
+        long start = System.nanoTime();
         Map<Integer, Map<QuestionType, Integer>> want = quotas();
         Map<Integer, Map<QuestionType, Integer>> have = new TreeMap<>();
         // Items whose answer the stored true map (extended form, 2 decimals) would not give are dropped: the oracle,
@@ -114,7 +132,6 @@ public final class BenchBuilder {
         Map<String, Integer> drops = new TreeMap<>();
         QuestionGenerator.Finisher finisher = new QuestionGenerator.Finisher(new QuestionGenerator(
                 new ArrayList<>(mix.keySet()), 1, o.seed(), o.thresholds()).settings());
-        Path tmp = out.resolve(".bench.jsonl.tmp");
         int scenes = 0;
         // The balance rule (AnswerBalance): items whose answer class is full are held back, and used only when the
         // scenes run out before the quotas are met.
@@ -125,16 +142,15 @@ public final class BenchBuilder {
         Map<Integer, Map<QuestionType, List<Held>>> heldBack = new TreeMap<>();
         Map<QuestionType, int[]> candidates = QuestionType.newMap();
         int relaxed = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (String id : src.ids()) {
-                if (filled(want, have)) {
-                    break;
-                }
+        try (OutputFiles.Pending file = out.create("bench.jsonl")) {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
+            // Quotas are checked before the next scene is asked for: a source may render scenes when asked.
+            java.util.Iterator<String> ids = src.ids().iterator();
+            while (!filled(want, have) && ids.hasNext()) {
+                String id = ids.next();
                 Scene scene = src.scene(id);
                 credits.add(scene);
-                // Depth beside the frames: models that place what they see in metric space (the detector baseline)
-                // read it with the item's cameras.
-                SceneFrames frames = SceneFrames.of(scene, src.kind(), o, out, true);
+                SceneFrames frames = frameSource.frames(scene);
                 scenes++;
                 for (int n : o.frameCounts()) {
                     Map<QuestionType, Integer> left = QuestionType.newMap();
@@ -192,15 +208,14 @@ public final class BenchBuilder {
                     }
                 }
             }
+            w.flush();
+            file.commit();
         }
-        Files.move(tmp, out.resolve("bench.jsonl"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
         provenance.put("size", size).put("frame_counts", o.frameCounts()).put("mix", mixNames())
                 .put("scenes_used", scenes).put("dropped", drops).put("balance_relaxed", relaxed);
-        DatasetBuilder.write(out.resolve("stats.json"), stats(candidates, answers, relaxed));
-        DatasetBuilder.write(out.resolve("bench_card.md"), card(want, have, scenes) + balanceSection(answers,
-                relaxed));
-        provenance.write(out, start);
+        out.write("stats.json", DatasetBuilder.utf8(stats(candidates, answers, relaxed)));
+        out.write("bench_card.md", DatasetBuilder.utf8(card(want, have, scenes) + balanceSection(answers, relaxed)));
+        out.write("provenance.json", DatasetBuilder.utf8(provenance.text(start)));
         return have;
     }
 

@@ -45,9 +45,14 @@ public final class DatasetBuilder {
     public static final List<String> SPLITS = List.of("train", "val", "test");
 
     private final DatasetOptions o;
+    private final SampleBuilder samples;
 
     public DatasetBuilder(DatasetOptions options) {
         this.o = options;
+        // Training targets: a number the written map gives within 10 % is the answer; counting only when the frames
+        // show every instance (SampleBuilder.Settings#benchmark false).
+        this.samples = new SampleBuilder(new SampleBuilder.Settings(o.types(), o.perScene(), o.mapForm(),
+                o.sampling(), o.thresholds(), o.seed(), false));
     }
 
     /** The split of each scene: ids shuffled with the seed, then cut at the fractions. */
@@ -80,10 +85,8 @@ public final class DatasetBuilder {
         Map<String, String> split = splits(ids, o.split(), o.seed());
         SceneParts parts = SceneParts.open(out, fingerprint(src));
         int resumed = parts.committed();
-        SampleBuilder builder = new SampleBuilder(new SampleBuilder.Settings(o.types(), o.perScene(), o.mapForm(),
-                o.sampling(), o.thresholds(), o.seed(), false));
-        QuestionGenerator.Finisher finisher = new QuestionGenerator.Finisher(new QuestionGenerator(o.types(),
-                o.perScene(), o.seed(), o.thresholds()).settings());
+        OutputFiles output = OutputFiles.local(out);
+        QuestionGenerator.Finisher finisher = finisher();
         if (resumed > 0) {
             finisher.restore(parts.read(resumed - 1).lettering());
             for (int i = 0; i < resumed; i++) {
@@ -107,19 +110,19 @@ public final class DatasetBuilder {
                     String id = ids.get(next++);
                     window.add(pool.submit(() -> {
                         Scene s = src.scene(id);
-                        return new Ready(s, SceneFrames.of(s, src.kind(), o, out));
+                        return new Ready(s, SceneFrames.of(s, src.kind(), o, output));
                     }));
                 }
                 Ready r = get(window.poll());
                 credits.add(r.scene());
-                parts.commit(done, buildScene(r.scene(), r.frames(), split.get(r.scene().id()), builder, finisher));
+                parts.commit(done, buildScene(r.scene(), r.frames(), split.get(r.scene().id()), finisher));
                 progress.accept(++done);
             }
         } finally {
             pool.shutdownNow();
         }
         DatasetStats stats = assemble(parts, ids.size(), out);
-        writeExtras(out, stats, provenance, start);
+        writeExtras(output, stats, provenance, start);
         parts.delete();
         return stats;
     }
@@ -129,29 +132,21 @@ public final class DatasetBuilder {
      * (and a distributed build can run anywhere). {@code finisher} letters the options and must see the scenes in
      * source order.
      */
-    SceneParts.Part buildScene(Scene scene, SceneFrames frames, String sp, SampleBuilder builder,
-            QuestionGenerator.Finisher finisher) {
-        List<Integer> counts = frames.observation() == null ? List.of(0)
-                : frames.observation().frames().size() == 1 ? List.of(1) : o.frameCounts();
+    SceneParts.Part buildScene(Scene scene, SceneFrames frames, String sp, QuestionGenerator.Finisher finisher) {
+        SceneSamples ss = sceneSamples(scene, frames, sp, finisher);
         List<SceneParts.Line> lines = new ArrayList<>();
-        Map<String, Integer> drops = new java.util.TreeMap<>();
-        Map<String, Map<String, Long>> rejected = new java.util.TreeMap<>();
-        for (int n : counts) {
-            SampleBuilder.Result res = builder.build(scene, frames, n, sp, finisher);
-            res.drops().forEach((k, v) -> drops.merge(k, v, Integer::sum));
-            res.stats().rejected().forEach((t, m) -> m.forEach((k, v) -> rejected
-                    .computeIfAbsent(t, x -> new java.util.TreeMap<>()).merge(k, v, Long::sum)));
-            for (Sample smp : res.samples()) {
-                Map<String, String> byFormat = new LinkedHashMap<>();
-                for (Exporter f : o.formats()) {
-                    byFormat.put(f.code(), f.line(smp));
-                }
-                lines.add(new SceneParts.Line(smp.question().type(), smp.frameCount(), smp.textOnly(), smp.answer(),
-                        byFormat));
+        for (Sample smp : ss.samples()) {
+            Map<String, String> byFormat = new LinkedHashMap<>();
+            for (Exporter f : o.formats()) {
+                byFormat.put(f.code(), f.line(smp));
             }
+            lines.add(new SceneParts.Line(smp.question().type(), smp.frameCount(), smp.textOnly(), smp.answer(),
+                    byFormat));
         }
-        int images = frames.imageDir() == null ? 0 : frames.observation().frames().size();
-        return new SceneParts.Part(scene.id(), sp, images, finisher.state(), lines, drops, rejected);
+        Map<String, Integer> drops = new java.util.TreeMap<>();
+        ss.stats().dropped.forEach((k, v) -> drops.put(k, Math.toIntExact(v)));
+        return new SceneParts.Part(scene.id(), sp, (int) ss.stats().images, finisher.state(), lines, drops,
+                ss.stats().rejected);
     }
 
     /** The split files of every format from the committed parts, in scene order, and the statistics. */
@@ -191,6 +186,49 @@ public final class DatasetBuilder {
         return stats;
     }
 
+    /** A fresh letter balancer for this build's questions (see {@link QuestionGenerator.Finisher}). */
+    public QuestionGenerator.Finisher finisher() {
+        return finisher(Map.of());
+    }
+
+    /** A letter balancer that goes on from a state {@link QuestionGenerator.Finisher#state()} gave. */
+    public QuestionGenerator.Finisher finisher(Map<String, Integer> counters) {
+        return new QuestionGenerator.Finisher(new QuestionGenerator(o.types(), o.perScene(), o.seed(),
+                o.thresholds()).settings(), counters);
+    }
+
+    /** One scene's samples, in the order they are written, and the scene's share of the statistics. */
+    public record SceneSamples(List<Sample> samples, DatasetStats stats) {
+    }
+
+    /**
+     * The samples of one scene of split {@code split}, at every frame count: the per-scene unit of a build. The
+     * finisher carries the correct-letter balance from scene to scene; given the same finisher state, the same scene
+     * and frames give the same samples wherever this runs.
+     */
+    public SceneSamples sceneSamples(Scene scene, SceneFrames frames, String split,
+            QuestionGenerator.Finisher finisher) {
+        DatasetStats stats = new DatasetStats();
+        stats.scenesPerSplit.merge(split, 1L, Long::sum);
+        List<Sample> out = new ArrayList<>();
+        List<Integer> counts = frames.observation() == null ? List.of(0)
+                : frames.observation().frames().size() == 1 ? List.of(1) : o.frameCounts();
+        for (int n : counts) {
+            SampleBuilder.Result res = samples.build(scene, frames, n, split, finisher);
+            res.drops().forEach((k, v) -> stats.dropped.merge(k, (long) v, Long::sum));
+            res.stats().rejected().forEach((t, m) -> m.forEach((k, v) -> stats.rejected
+                    .computeIfAbsent(t, x -> new java.util.TreeMap<>()).merge(k, v, Long::sum)));
+            for (Sample smp : res.samples()) {
+                stats.add(smp);
+                out.add(smp);
+            }
+        }
+        if (frames.imageDir() != null) {
+            stats.images += frames.observation().frames().size();
+        }
+        return new SceneSamples(out, stats);
+    }
+
     /** What the output depends on (not the thread count): a build resumes only parts made the same way. */
     private String fingerprint(SceneSource src) {
         return sha(String.join("|", "v2l-dataset-parts/2", src.spec(),
@@ -224,9 +262,14 @@ public final class DatasetBuilder {
         }
     }
 
-    private void writeExtras(Path out, DatasetStats stats, Provenance provenance, long start) throws IOException {
+    /**
+     * Writes what a build has besides its split files: {@code dataset_info.json} (LLaMA-Factory),
+     * {@code easyr1_config.yaml}, {@code stats.json}, {@code dataset_card.md} and {@code provenance.json}.
+     */
+    public void writeExtras(OutputFiles out, DatasetStats stats, Provenance provenance, long start)
+            throws IOException {
         for (Exporter f : o.formats()) {
-            Path dir = out.resolve(f.code());
+            String dir = f.code() + "/";
             if (f == Exporter.LLAMAFACTORY) {
                 ObjectNode info = MAPPER.createObjectNode();
                 for (String s : SPLITS) {
@@ -238,34 +281,42 @@ public final class DatasetBuilder {
                     c.put("system", "system");
                     c.put("images", "images");
                 }
-                write(dir.resolve("dataset_info.json"), MAPPER.writeValueAsString(info));
+                out.write(dir + "dataset_info.json", utf8(MAPPER.writeValueAsString(info)));
             }
             if (f == Exporter.EASYR1) {
-                Path abs = dir.toAbsolutePath();
                 ObjectNode config = MAPPER.createObjectNode();
                 ObjectNode data = config.putObject("data");
-                data.put("train_files", abs.resolve("train.jsonl").toString());
-                data.put("val_files", abs.resolve("val.jsonl").toString());
+                data.put("train_files", out.location(dir + "train.jsonl"));
+                data.put("val_files", out.location(dir + "val.jsonl"));
                 data.put("prompt_key", "problem");
                 data.put("answer_key", "answer");
                 data.put("image_key", "images");
-                data.put("image_dir", out.toAbsolutePath().toString());
+                data.put("image_dir", out.location(""));
                 ObjectNode reward = config.putObject("worker").putObject("reward");
                 reward.put("reward_type", "batch");
                 reward.put("reward_function", "./integrations/easyr1/v2l_reward.py:compute_score");
-                write(dir.resolve("easyr1_config.yaml"), "# Merge into EasyR1's config.yaml (data and reward "
-                        + "sections).\n" + YAML.writeValueAsString(config));
+                out.write(dir + "easyr1_config.yaml", utf8("# Merge into EasyR1's config.yaml (data and reward "
+                        + "sections).\n" + YAML.writeValueAsString(config)));
             }
         }
         ObjectNode st = stats.toJson(MAPPER);
         st.set("provenance", provenance.toJson());
-        write(out.resolve("stats.json"), MAPPER.writeValueAsString(st));
-        write(out.resolve("dataset_card.md"), card(stats));
-        provenance.write(out, start);
+        out.write("stats.json", utf8(MAPPER.writeValueAsString(st)));
+        out.write("dataset_card.md", utf8(card(stats)));
+        out.write("provenance.json", utf8(provenance.text(start)));
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The furniture models the scenes were rendered with (creators and licences for the card). */
     private final dev.v2l.asset.AssetCredits credits = new dev.v2l.asset.AssetCredits();
+
+    /** Credits a scene's furniture models in the card {@link #writeExtras} writes (a distributed build's driver). */
+    public void credit(Scene scene) {
+        credits.add(scene);
+    }
 
     private String card(DatasetStats s) {
         StringBuilder sb = new StringBuilder("# video2layout dataset\n\n");
@@ -292,8 +343,5 @@ public final class DatasetBuilder {
         return sb.toString();
     }
 
-    static void write(Path file, String text) {
-        AtomicFiles.writeString(file, text);
-    }
 
 }

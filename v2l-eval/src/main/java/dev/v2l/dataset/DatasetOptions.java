@@ -1,5 +1,6 @@
 package dev.v2l.dataset;
 
+import dev.v2l.io.BadInputException;
 import dev.v2l.layout.text.MapForm;
 import dev.v2l.qa.QuestionType;
 import dev.v2l.qa.Thresholds;
@@ -34,21 +35,24 @@ public record DatasetOptions(List<Integer> frameCounts, List<QuestionType> types
         types = List.copyOf(types);
         formats = List.copyOf(formats);
         if (frameCounts.isEmpty() || frameCounts.stream().anyMatch(n -> n < 1)) {
-            throw new IllegalArgumentException("frame counts must be positive, got " + frameCounts);
+            throw new BadInputException(null, null, null, "frame counts must be positive, got " + frameCounts);
         }
         if (perScene < 1) {
-            throw new IllegalArgumentException("--per-scene must be at least 1, got " + perScene);
+            throw new BadInputException(null, null, null, "--per-scene must be at least 1, got " + perScene);
         }
         if (split.length != 3 || split[0] < 0 || split[1] < 0 || split[2] < 0
                 || Math.abs(split[0] + split[1] + split[2] - 1) > 1e-6) {
-            throw new IllegalArgumentException("--split needs three fractions summing to 1, e.g. 0.9,0.05,0.05");
+            throw new BadInputException(null, null, null,
+                    "--split needs three fractions summing to 1, e.g. 0.9,0.05,0.05");
         }
         if (!List.of("uniform", "random", "keyframes").contains(sampling)) {
-            throw new IllegalArgumentException("unknown --sampling '" + sampling + "'; available: uniform, random, "
+            throw new BadInputException(null, null, null,
+                    "unknown --sampling '" + sampling + "'; available: uniform, random, "
                     + "keyframes");
         }
         if (videoFrames < frameCounts.stream().mapToInt(Integer::intValue).max().orElse(1)) {
-            throw new IllegalArgumentException("--video-frames (" + videoFrames + ") must be at least the largest "
+            throw new BadInputException(null, null, null,
+                    "--video-frames (" + videoFrames + ") must be at least the largest "
                     + "frame count " + frameCounts);
         }
     }

@@ -3,13 +3,19 @@ package dev.v2l.dataset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.v2l.metrics.PyText;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counts of a build: per type, frame count and split; correct letters; numeric answers; drops and rejections. */
-public final class DatasetStats {
+/**
+ * Counts of a build: per type, frame count and split; correct letters; numeric answers; drops and rejections. A
+ * build's statistics are the {@linkplain #merge merged} statistics of its scenes, in any order.
+ */
+public final class DatasetStats implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     final Map<String, Long> perType = new TreeMap<>();
     final Map<Integer, Long> perFrameCount = new TreeMap<>();
@@ -43,6 +49,23 @@ public final class DatasetStats {
                 numeric.computeIfAbsent(t, k -> new ArrayList<>()).add(v);
             }
         }
+    }
+
+    /** Adds another part's counts to these (the result does not depend on the order parts are merged in). */
+    public void merge(DatasetStats other) {
+        samples += other.samples;
+        textOnly += other.textOnly;
+        images += other.images;
+        other.perType.forEach((k, v) -> perType.merge(k, v, Long::sum));
+        other.perFrameCount.forEach((k, v) -> perFrameCount.merge(k, v, Long::sum));
+        other.perSplit.forEach((k, v) -> perSplit.merge(k, v, Long::sum));
+        other.scenesPerSplit.forEach((k, v) -> scenesPerSplit.merge(k, v, Long::sum));
+        other.letters.forEach((t, m) -> m.forEach((k, v) -> letters.computeIfAbsent(t, x -> new TreeMap<>())
+                .merge(k, v, Long::sum)));
+        other.numeric.forEach((t, vs) -> numeric.computeIfAbsent(t, x -> new ArrayList<>()).addAll(vs));
+        other.dropped.forEach((k, v) -> dropped.merge(k, v, Long::sum));
+        other.rejected.forEach((t, m) -> m.forEach((k, v) -> rejected.computeIfAbsent(t, x -> new TreeMap<>())
+                .merge(k, v, Long::sum)));
     }
 
     public long samples() {

@@ -11,10 +11,8 @@ import dev.v2l.scene.CameraTrack;
 import dev.v2l.scene.Intrinsics;
 import dev.v2l.scene.Observation;
 import dev.v2l.scene.Scene;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,19 +33,20 @@ import java.util.Locale;
  * @param depth       whether depth images were written beside the images
  * @param view        the intrinsics the observation was judged with (for the floor coverage), or null
  */
-record SceneFrames(Observation observation, String imageDir, Intrinsics intrinsics, boolean depth, Intrinsics view) {
+public record SceneFrames(Observation observation, String imageDir, Intrinsics intrinsics, boolean depth,
+        Intrinsics view) {
 
     /** The width of the render visibility is judged on. */
-    static final int VIEW_WIDTH = 160;
+    public static final int VIEW_WIDTH = 160;
 
     /** The intrinsics visibility is judged with: {@value #VIEW_WIDTH} pixels wide, the images' aspect and field of view. */
-    static Intrinsics view(DatasetOptions o) {
+    public static Intrinsics view(DatasetOptions o) {
         int h = Math.max(1, (int) Math.round(VIEW_WIDTH * (double) o.height() / o.width()));
         return Intrinsics.fromVerticalFov(VIEW_WIDTH, h, o.fov());
     }
 
     /** Image path (relative) of a walk-through frame, or null without images. */
-    String image(int frameIndex) {
+    public String image(int frameIndex) {
         return imageDir == null ? null : imageDir + "/" + String.format(Locale.ROOT, "%06d.jpg", frameIndex);
     }
 
@@ -92,12 +91,14 @@ record SceneFrames(Observation observation, String imageDir, Intrinsics intrinsi
         throw new IllegalArgumentException("no frame " + frameIndex + " in the observation");
     }
 
-    static SceneFrames of(Scene scene, String sourceKind, DatasetOptions o, Path out) throws IOException {
+    /** The frames of a scene from a source of this kind, images (when wanted) written to {@code out}. */
+    public static SceneFrames of(Scene scene, String sourceKind, DatasetOptions o, OutputFiles out)
+            throws IOException {
         return of(scene, sourceKind, o, out, false);
     }
 
     /** As above; with {@code depth}, rendered frames also get their depth images. */
-    static SceneFrames of(Scene scene, String sourceKind, DatasetOptions o, Path out, boolean depth)
+    public static SceneFrames of(Scene scene, String sourceKind, DatasetOptions o, OutputFiles out, boolean depth)
             throws IOException {
         switch (sourceKind) {
             case "vsi" -> {
@@ -115,21 +116,17 @@ record SceneFrames(Observation observation, String imageDir, Intrinsics intrinsi
                     return new SceneFrames(seen, null, null, false, view);
                 }
                 String rel = "images/" + dev.v2l.io.FolderNames.of(scene.id());
-                Path dir = out.resolve(rel);
-                Files.createDirectories(dir);
-                if (depth) {
-                    Files.createDirectories(dir.resolve("depth"));
-                }
                 Intrinsics k = Intrinsics.fromVerticalFov(o.width(), o.height(), o.fov());
                 new SceneRenderer(scene, k).render(poses, o.fps(), 1, (i, pose, t) -> {
                     byte[] jpg = Images.jpeg(Images.limitPixels(FrameFiles.rgbImage(t), o.maxPixels()), 0.9f);
-                    Path f = dir.resolve(String.format(Locale.ROOT, "%06d.jpg", i));
-                    Path tmp = dir.resolve("." + f.getFileName() + ".tmp");
-                    Files.write(tmp, jpg);
-                    Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    String name = String.format(Locale.ROOT, "%06d", i);
+                    out.write(rel + "/" + name + ".jpg", jpg);
                     if (depth) {
-                        FrameFiles.writePng(FrameFiles.depthImage(t), dir.resolve("depth").resolve(
-                                String.format(Locale.ROOT, "%06d.png", i)));
+                        ByteArrayOutputStream png = new ByteArrayOutputStream();
+                        if (!javax.imageio.ImageIO.write(FrameFiles.depthImage(t), "png", png)) {
+                            throw new IOException("no PNG writer");
+                        }
+                        out.write(rel + "/depth/" + name + ".png", png.toByteArray());
                     }
                 });
                 return new SceneFrames(seen, rel, k, depth, view);

@@ -1,5 +1,6 @@
 package dev.v2l.model;
 
+import dev.v2l.io.BadInputException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ public final class Models {
                 || s.startsWith("random:") || s.equals(ObjectronModel.NAME);
     }
 
-    /** @throws IllegalArgumentException for an unknown or malformed spec (naming what is available) */
+    /** @throws BadInputException for an unknown or malformed spec (naming what is available) */
     public static VisionLanguageModel open(String spec, Options o) {
         String s = spec.strip();
         String lower = s.toLowerCase(Locale.ROOT);
@@ -73,7 +74,8 @@ public final class Models {
             try {
                 return BuiltinModels.random(Long.parseLong(s.substring(7)));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("random:SEED needs a whole number, got '" + s.substring(7) + "'");
+                throw new BadInputException(null, null, null,
+                        "random:SEED needs a whole number, got '" + s.substring(7) + "'");
             }
         }
         if (lower.startsWith("openai:")) {
@@ -84,15 +86,15 @@ public final class Models {
             try {
                 base = URI.create(url);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("model spec " + spec + ": '" + url + "' is not a URL");
+                throw new BadInputException(null, null, null, "model spec " + spec + ": '" + url + "' is not a URL");
             }
             String model = hash < 0 || hash == rest.length() - 1
                     ? OpenAiClient.servedModel(base, o.apiKeyEnv(), o.env(), o.timeout()) : rest.substring(hash + 1);
             return new OpenAiClient(new OpenAiClient.Config(base, model, o.apiKeyEnv(), o.timeout(), o.retries(),
                     o.backoff(), o.maxPixels()), o.env());
         }
-        throw new IllegalArgumentException("unknown model '" + spec + "'; available: oracle, scene-oracle, blind, "
-                + "random[:SEED], objectron, openai:http://HOST:PORT/v1#MODEL (see v2l models)");
+        throw new BadInputException(null, null, null, "unknown model '" + spec + "'; available: oracle, scene-oracle, "
+                + "blind, random[:SEED], objectron, openai:http://HOST:PORT/v1#MODEL (see v2l models)");
     }
 
     /**

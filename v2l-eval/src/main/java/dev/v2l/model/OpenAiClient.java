@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.v2l.io.BadInputException;
 import dev.v2l.io.Images;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -61,7 +62,8 @@ public final class OpenAiClient implements VisionLanguageModel {
 
         public Config {
             if (baseUrl == null || baseUrl.getScheme() == null || !baseUrl.getScheme().startsWith("http")) {
-                throw new IllegalArgumentException("expected an http(s) base URL such as http://127.0.0.1:8000/v1, got "
+                throw new BadInputException(null, null, null,
+                        "expected an http(s) base URL such as http://127.0.0.1:8000/v1, got "
                         + baseUrl);
             }
             if (maxRetries < 0) {
@@ -78,14 +80,14 @@ public final class OpenAiClient implements VisionLanguageModel {
 
     /**
      * @param env how environment variables are read ({@code System::getenv} outside tests)
-     * @throws IllegalArgumentException when the named key variable is not set
+     * @throws BadInputException when the named key variable is not set
      */
     public OpenAiClient(Config config, UnaryOperator<String> env) {
         this.config = config;
         if (config.apiKeyEnv() != null && !config.apiKeyEnv().isBlank()) {
             String k = env.apply(config.apiKeyEnv());
             if (k == null || k.isBlank()) {
-                throw new IllegalArgumentException("--api-key-env names " + config.apiKeyEnv()
+                throw new BadInputException(null, null, null, "--api-key-env names " + config.apiKeyEnv()
                         + ", which is not set in the environment");
             }
             this.apiKey = k.strip();
@@ -261,10 +263,11 @@ public final class OpenAiClient implements VisionLanguageModel {
             try {
                 extra = MAPPER.readTree(s.extraBody());
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("--extra-body is not JSON: " + e.getOriginalMessage());
+                throw new BadInputException(null, null, null, "--extra-body is not JSON: " + e.getOriginalMessage());
             }
             if (!extra.isObject()) {
-                throw new IllegalArgumentException("--extra-body must be a JSON object, e.g. {\"top_k\": 1}");
+                throw new BadInputException(null, null, null,
+                        "--extra-body must be a JSON object, e.g. {\"top_k\": 1}");
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = extra.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();

@@ -1,5 +1,6 @@
 package dev.v2l.reward;
 
+import dev.v2l.io.BadInputException;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.text.MapParseResult;
 import dev.v2l.layout.text.MapParser;
@@ -42,11 +43,12 @@ public final class Rewards {
 
         public Weights {
             if (format < 0 || map < 0 || consistency < 0 || format + map + consistency > 1) {
-                throw new IllegalArgumentException("reward weights must be >= 0 and sum to at most 1, got format "
+                throw new BadInputException(null, null, null,
+                        "reward weights must be >= 0 and sum to at most 1, got format "
                         + format + ", map " + map + ", consistency " + consistency);
             }
             if (!(tau > 0)) {
-                throw new IllegalArgumentException("tau must be > 0, got " + tau);
+                throw new BadInputException(null, null, null, "tau must be > 0, got " + tau);
             }
         }
     }
@@ -60,7 +62,7 @@ public final class Rewards {
         return switch (kind) {
             case "v2lo" -> v2lo(w.format());
             case "v2l-map" -> v2lMap(w);
-            default -> throw new IllegalArgumentException("unknown reward kind '" + kind + "'; available: "
+            default -> throw new BadInputException(null, null, null, "unknown reward kind '" + kind + "'; available: "
                     + String.join(", ", KINDS));
         };
     }

@@ -40,7 +40,7 @@ class CountingAndRoomSizeRulesTest {
         int roomSizes = 0;
         int roomSizesAtOneFrame = 0;
         for (Scene scene : SceneSources.open("procedural:seed=21,count=10")) {
-            SceneFrames frames = SceneFrames.of(scene, "procedural", o, tmp);
+            SceneFrames frames = SceneFrames.of(scene, "procedural", o, OutputFiles.local(tmp));
             for (boolean benchmark : new boolean[] {false, true}) {
                 SampleBuilder b = new SampleBuilder(new SampleBuilder.Settings(o.types(), 40, MapForm.V2LO,
                         "uniform", o.thresholds(), 21, benchmark));

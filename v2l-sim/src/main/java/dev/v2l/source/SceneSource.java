@@ -1,10 +1,10 @@
 package dev.v2l.source;
 
+import dev.v2l.io.BadInputException;
 import dev.v2l.scene.Scene;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * A named collection of scenes: a VSI-Bench meta_info file, an AI2-THOR dump, ProcTHOR houses, our own scene files,
@@ -24,7 +24,7 @@ public interface SceneSource extends Iterable<Scene> {
     /**
      * The scene with this id.
      *
-     * @throws NoSuchElementException when the source has no such scene (the message lists a few ids)
+     * @throws BadInputException when the source has no such scene (the message lists a few ids)
      * @throws dev.v2l.io.BadInputException when the scene's data is malformed
      */
     Scene scene(String id);
@@ -53,10 +53,10 @@ public interface SceneSource extends Iterable<Scene> {
     }
 
     /** The error for an unknown id, naming up to five that exist. */
-    static NoSuchElementException unknownScene(SceneSource source, String id) {
+    static BadInputException unknownScene(SceneSource source, String id) {
         List<String> ids = source.ids();
         String some = String.join(", ", ids.subList(0, Math.min(5, ids.size())));
-        return new NoSuchElementException("no scene '" + id + "' in " + source.spec() + " (" + ids.size()
-                + " scenes" + (ids.isEmpty() ? "" : ", e.g. " + some) + ")");
+        return new BadInputException(null, null, null, "no scene '" + id + "' in " + source.spec() + " ("
+                + ids.size() + " scenes" + (ids.isEmpty() ? "" : ", e.g. " + some) + ")");
     }
 }

@@ -137,8 +137,8 @@ public final class VideoReader implements AutoCloseable {
         int limit = Math.max(info.frames(), packetCount);
         for (int i : sorted) {
             if (i < 0 || i >= limit) {
-                throw new IllegalArgumentException(file + ": frame " + i + " does not exist (the video has "
-                        + limit + " frames)");
+                throw BadInputException.ofFile(file.toString(), "frame " + i + " does not exist (the video has "
+                        + limit + " frames)", null);
             }
         }
         java.util.Map<Integer, DecodedFrame> got = new java.util.HashMap<>();

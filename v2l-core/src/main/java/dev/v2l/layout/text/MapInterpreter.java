@@ -1,8 +1,6 @@
 package dev.v2l.layout.text;
 
-import dev.v2l.geom.MinimumAreaRectangles;
 import dev.v2l.geom.OrientedRect;
-import dev.v2l.geom.Vec2;
 import dev.v2l.layout.GridMap;
 import dev.v2l.layout.HeightRange;
 import dev.v2l.layout.Layout;
@@ -17,31 +15,27 @@ import java.util.Map;
 /**
  * Turns a leniently read JSON value into map entries: a list of entry objects (Video2Layout's form), a dict of
  * label → box(es), the extended wrapper {@code {"frame", "unit", "objects"}}, or (through {@link GridInterpreter}) a
- * grid {@code {"label": [[x, y], ...]}}; the key names it understands are {@link MapKeys}. Boxes may be {@code [x_min, y_min, x_max, y_max]}, two corners, four corners,
+ * grid {@code {"label": [[x, y], ...]}}; the key names it understands are {@link MapKeys}, and {@link BoxReader}
+ * reads the boxes. Boxes may be {@code [x_min, y_min, x_max, y_max]}, two corners, four corners,
  * separate {@code x_min…} keys, or centre + size (+ yaw in degrees). Every repair and every dropped entry is reported.
  */
 final class MapInterpreter {
 
-    /** Coordinates beyond this many metres are not an indoor map. */
-    static final double MAX_ABS_METRES = 1000;
-
     private final Diagnostics diags;
     private final MapForm hint;
     private final GridInterpreter grid;
+    private final BoxReader boxes;
 
     MapInterpreter(Diagnostics diags, MapForm hint, int gridSize) {
         this.diags = diags;
         this.hint = hint;
         this.grid = new GridInterpreter(diags, gridSize);
+        this.boxes = new BoxReader(diags);
     }
 
     /** What came out of one candidate value. */
     record Interpretation(boolean recognized, MapForm form, Layout layout, GridMap grid) {
         static final Interpretation NONE = new Interpretation(false, null, null, null);
-    }
-
-    static OrientedRect rectFromCorners(List<Vec2> corners) {
-        return MinimumAreaRectangles.of(corners);
     }
 
     Interpretation interpret(LenientNode root) {
@@ -111,7 +105,7 @@ final class MapInterpreter {
         // A single container value under an unknown key with only scalars beside it is a wrapper too, unless the
         // dict is itself label → box(es).
         if (containers == 1 && obj.members().size() > 1 && !(only.value() instanceof LenientNode.Arr a
-                && boxLike(a))) {
+                && BoxReader.boxLike(a))) {
             return only;
         }
         return null;
@@ -208,7 +202,7 @@ final class MapInterpreter {
         List<LenientNode> it = a.items();
         if (it.size() == 5 && it.get(0) instanceof LenientNode.Str label && LenientNode.numbers(it.subList(1, 5)) != null) {
             diags.repair("positional-entry", a.offset(), "an entry written as [label, x_min, y_min, x_max, y_max]");
-            OrientedRect r = boundsRect(LenientNode.numbers(it.subList(1, 5)), scale, a.offset());
+            OrientedRect r = boxes.boundsRect(LenientNode.numbers(it.subList(1, 5)), scale, a.offset());
             if (r != null) {
                 out.add(new LayoutObject(MapKeys.cleanLabel(label.value()), r));
             }
@@ -233,9 +227,9 @@ final class MapInterpreter {
             return true;
         }
         if (v instanceof LenientNode.Arr raw) {
-            LenientNode.Arr a = numericStrings(raw);
-            if (boxLike(a)) {
-                OrientedRect r = geometry(a, scale);
+            LenientNode.Arr a = boxes.numericStrings(raw);
+            if (BoxReader.boxLike(a)) {
+                OrientedRect r = boxes.geometry(a, scale);
                 if (r != null) {
                     out.add(new LayoutObject(label, r));
                 }
@@ -250,7 +244,7 @@ final class MapInterpreter {
                     }
                     any = true;
                 } else if (item instanceof LenientNode.Arr box) {
-                    OrientedRect r = geometry(box, scale);
+                    OrientedRect r = boxes.geometry(box, scale);
                     if (r != null) {
                         out.add(new LayoutObject(label, r));
                     }
@@ -270,36 +264,6 @@ final class MapInterpreter {
             return true;
         }
         return false;
-    }
-
-    /** A list that is one box: 4 numbers, or 2–4 points, or a single nested box. */
-    private static boolean boxLike(LenientNode.Arr a) {
-        List<LenientNode> it = a.items();
-        if (it.size() == 4 && allNumbers(it)) {
-            return true;
-        }
-        if ((it.size() == 2 || it.size() == 4) && allPoints(it)) {
-            return true;
-        }
-        return false;
-    }
-
-    private static boolean allNumbers(List<LenientNode> items) {
-        for (LenientNode n : items) {
-            if (!(n instanceof LenientNode.Num)) {
-                return false;
-            }
-        }
-        return !items.isEmpty();
-    }
-
-    private static boolean allPoints(List<LenientNode> items) {
-        for (LenientNode n : items) {
-            if (!(n instanceof LenientNode.Arr p) || p.items().size() != 2 || !allNumbers(p.items())) {
-                return false;
-            }
-        }
-        return !items.isEmpty();
     }
 
     /** An entry object: label (or the given one) + geometry (+ z). Null when dropped. */
@@ -349,13 +313,13 @@ final class MapInterpreter {
         OrientedRect rect = null;
         if (corners != null) {
             // Corners carry the rotation a bbox loses (the extended form writes both).
-            rect = cornersRect(corners, scale, label);
+            rect = boxes.cornersRect(corners, scale, label);
         } else if (bbox != null) {
-            rect = bbox instanceof LenientNode.Obj bo ? separateBounds(bo, label, scale) : geometry(bbox, scale);
-        } else if (hasBounds(separate)) {
-            rect = boundsFromSeparate(separate, label, scale, o.offset());
+            rect = bbox instanceof LenientNode.Obj bo ? boxes.separateBounds(bo, label, scale) : boxes.geometry(bbox, scale);
+        } else if (BoxReader.hasBounds(separate)) {
+            rect = boxes.boundsFromSeparate(separate, label, scale, o.offset());
         } else if (center != null || separate.containsKey("x")) {
-            rect = centerSize(center, size, yaw, separate, scale, label, o.offset());
+            rect = boxes.centerSize(center, size, yaw, separate, scale, label, o.offset());
         } else {
             diags.dropped("missing-geometry", o.offset(), "'" + label + "' has no bbox, corners or centre; dropped");
             return null;
@@ -378,223 +342,5 @@ final class MapInterpreter {
             diags.note("ignored-z", z.offset(), "'" + label + "': z must be [z_min, z_max]; ignored");
         }
         return new LayoutObject(label, rect, h, null);
-    }
-
-    private static boolean hasBounds(Map<String, LenientNode> s) {
-        return (s.containsKey("xmin") || s.containsKey("minx") || s.containsKey("x1"))
-                && (s.containsKey("xmax") || s.containsKey("maxx") || s.containsKey("x2"));
-    }
-
-    private OrientedRect boundsFromSeparate(Map<String, LenientNode> s, String label, double scale, int offset) {
-        double[] b = {
-            num(first(s, "xmin", "minx", "x1")), num(first(s, "ymin", "miny", "y1")),
-            num(first(s, "xmax", "maxx", "x2")), num(first(s, "ymax", "maxy", "y2"))
-        };
-        diags.repair("separate-bounds", offset, "'" + label + "': bounds given as separate keys");
-        return boundsRect(b, scale, offset);
-    }
-
-    private OrientedRect separateBounds(LenientNode.Obj bo, String label, double scale) {
-        Map<String, LenientNode> s = new LinkedHashMap<>();
-        for (LenientNode.Member m : bo.members()) {
-            s.put(MapKeys.normalize(m.key()), m.value());
-        }
-        if (!hasBounds(s)) {
-            diags.dropped("bad-geometry", bo.offset(), "'" + label + "': bbox object lacks x_min/x_max keys");
-            return null;
-        }
-        return boundsFromSeparate(s, label, scale, bo.offset());
-    }
-
-    private static LenientNode first(Map<String, LenientNode> s, String... keys) {
-        for (String k : keys) {
-            if (s.containsKey(k)) {
-                return s.get(k);
-            }
-        }
-        return null;
-    }
-
-    private static double num(LenientNode n) {
-        return n instanceof LenientNode.Num v ? v.value() : Double.NaN;
-    }
-
-    /**
-     * Numbers written as strings ({@code "1.2"}, {@code "1.2m"}) inside a list become numbers, with a repair; the
-     * list is returned unchanged when it has none.
-     */
-    private LenientNode.Arr numericStrings(LenientNode.Arr a) {
-        List<LenientNode> items = null;
-        for (int i = 0; i < a.items().size(); i++) {
-            LenientNode n = a.items().get(i);
-            LenientNode replacement = null;
-            if (n instanceof LenientNode.Str s) {
-                LenientNode.Num v = quotedNumber(s);
-                if (v != null) {
-                    diags.repairOnce("quoted-number", s.offset(), "a number written as a string was read as a number");
-                    replacement = v;
-                }
-            } else if (n instanceof LenientNode.Arr inner) {
-                LenientNode.Arr fixed = numericStrings(inner);
-                if (fixed != inner) {
-                    replacement = fixed;
-                }
-            }
-            if (replacement != null) {
-                if (items == null) {
-                    items = new ArrayList<>(a.items());
-                }
-                items.set(i, replacement);
-            }
-        }
-        return items == null ? a : new LenientNode.Arr(a.offset(), items, a.junk());
-    }
-
-    private static LenientNode.Num quotedNumber(LenientNode.Str s) {
-        String t = s.value().strip();
-        if (t.isEmpty() || t.length() > 40) {
-            return null;
-        }
-        Diagnostics scratch = new Diagnostics();
-        LenientJson j = new LenientJson(t, 0, t.length(), scratch);
-        char c = t.charAt(0);
-        if (!(c == '-' || c == '+' || c == '.' || Character.isDigit(c))) {
-            return null;
-        }
-        LenientNode n = j.readValue();
-        return n instanceof LenientNode.Num num && j.position() == t.length()
-                ? new LenientNode.Num(s.offset(), num.value(), num.integral()) : null;
-    }
-
-    /** A box given as a list: 4 numbers, two corners, four corners, or one of those nested once. */
-    private OrientedRect geometry(LenientNode node, double scale) {
-        if (node instanceof LenientNode.Str s) {
-            diags.dropped("quoted-geometry", s.offset(), "a box written as a string was dropped");
-            return null;
-        }
-        if (node instanceof LenientNode.Arr raw) {
-            node = numericStrings(raw);
-        }
-        if (!(node instanceof LenientNode.Arr a)) {
-            diags.dropped("bad-geometry", node == null ? 0 : node.offset(), "a box must be a list of numbers");
-            return null;
-        }
-        List<LenientNode> it = a.items();
-        if (it.size() == 1 && it.get(0) instanceof LenientNode.Arr inner) {
-            diags.repair("nested-list", a.offset(), "a box nested in an extra list was unwrapped");
-            return geometry(inner, scale);
-        }
-        if (it.size() == 4 && allNumbers(it)) {
-            return boundsRect(LenientNode.numbers(it), scale, a.offset());
-        }
-        if (it.size() == 2 && allPoints(it)) {
-            double[] p = LenientNode.numbers(((LenientNode.Arr) it.get(0)).items());
-            double[] q = LenientNode.numbers(((LenientNode.Arr) it.get(1)).items());
-            diags.repair("two-corners", a.offset(), "a box given as two opposite corners");
-            return boundsRect(new double[] {Math.min(p[0], q[0]), Math.min(p[1], q[1]), Math.max(p[0], q[0]),
-                Math.max(p[1], q[1])}, scale, a.offset());
-        }
-        if (it.size() >= 3 && allPoints(it)) {
-            diags.repair("corners-as-bbox", a.offset(), "a box given as " + it.size() + " corner points");
-            return cornersRect(a, scale, null);
-        }
-        diags.dropped("wrong-arity", a.offset(), "a box needs [x_min, y_min, x_max, y_max]; got " + it.size()
-                + " items");
-        return null;
-    }
-
-    private OrientedRect boundsRect(double[] b, double scale, int offset) {
-        for (int i = 0; i < 4; i++) {
-            b[i] *= scale;
-        }
-        if (!finiteAndInRange(b, offset)) {
-            return null;
-        }
-        if (b[0] > b[2] || b[1] > b[3]) {
-            diags.repair("swapped-bounds", offset, "a box had a minimum above its maximum; the two were swapped");
-            return OrientedRect.fromBounds(Math.min(b[0], b[2]), Math.min(b[1], b[3]), Math.max(b[0], b[2]),
-                    Math.max(b[1], b[3]));
-        }
-        return OrientedRect.fromBounds(b[0], b[1], b[2], b[3]);
-    }
-
-    private boolean finiteAndInRange(double[] v, int offset) {
-        for (double x : v) {
-            if (!Double.isFinite(x)) {
-                diags.dropped("non-finite", offset, "a box with a missing or non-finite number was dropped");
-                return false;
-            }
-            if (Math.abs(x) > MAX_ABS_METRES) {
-                diags.dropped("out-of-range", offset, "a box beyond " + (int) MAX_ABS_METRES + " m was dropped");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private OrientedRect cornersRect(LenientNode node, double scale, String label) {
-        if (node instanceof LenientNode.Arr raw) {
-            node = numericStrings(raw);
-        }
-        if (!(node instanceof LenientNode.Arr a) || a.items().size() < 3 || !allPoints(a.items())) {
-            diags.dropped("bad-geometry", node == null ? 0 : node.offset(),
-                    (label == null ? "" : "'" + label + "': ") + "corners must be a list of [x, y] points");
-            return null;
-        }
-        List<Vec2> pts = new ArrayList<>(a.items().size());
-        for (LenientNode p : a.items()) {
-            double[] xy = LenientNode.numbers(((LenientNode.Arr) p).items());
-            double[] s = {xy[0] * scale, xy[1] * scale};
-            if (!finiteAndInRange(s, p.offset())) {
-                return null;
-            }
-            pts.add(new Vec2(s[0], s[1]));
-        }
-        return rectFromCorners(pts);
-    }
-
-    private OrientedRect centerSize(LenientNode center, LenientNode size, LenientNode yaw,
-            Map<String, LenientNode> separate, double scale, String label, int offset) {
-        double cx;
-        double cy;
-        if (center instanceof LenientNode.Arr ca && ca.items().size() >= 2
-                && LenientNode.numbers(ca.items().subList(0, 2)) != null) {
-            double[] c = LenientNode.numbers(ca.items().subList(0, 2));
-            cx = c[0];
-            cy = c[1];
-            if (ca.items().size() > 2) {
-                diags.note("extra-coordinates", ca.offset(), "'" + label + "': only the first two centre numbers used");
-            }
-        } else if (separate.containsKey("x") && separate.containsKey("y")) {
-            cx = num(separate.get("x"));
-            cy = num(separate.get("y"));
-        } else {
-            diags.dropped("bad-geometry", offset, "'" + label + "': the centre must be [x, y]");
-            return null;
-        }
-        double sx;
-        double sy;
-        if (size instanceof LenientNode.Arr sa && sa.items().size() >= 2 && LenientNode.numbers(sa.items().subList(0, 2)) != null) {
-            double[] s = LenientNode.numbers(sa.items().subList(0, 2));
-            sx = s[0];
-            sy = s[1];
-        } else if (size instanceof LenientNode.Num n) {
-            sx = n.value();
-            sy = n.value();
-        } else if (first(separate, "width", "w") != null && first(separate, "length", "depth", "l", "h") != null) {
-            sx = num(first(separate, "width", "w"));
-            sy = num(first(separate, "length", "depth", "l", "h"));
-        } else {
-            diags.note("centre-only", offset, "'" + label + "': only a centre was given; read as a point");
-            sx = 0;
-            sy = 0;
-        }
-        double yawDeg = yaw instanceof LenientNode.Num y ? y.value() : 0;
-        double[] all = {cx * scale, cy * scale, Math.abs(sx) * scale, Math.abs(sy) * scale, yawDeg};
-        if (!finiteAndInRange(all, offset)) {
-            return null;
-        }
-        diags.repair("centre-size", offset, "'" + label + "': box given as centre and size");
-        return OrientedRect.fromCenterSize(new Vec2(all[0], all[1]), all[2], all[3], Math.toRadians(yawDeg));
     }
 }

@@ -140,7 +140,7 @@ public final class MapWriter {
                 case EXTENDED -> {
                     OrientedRect f = o.footprint().isAxisAligned(AXIS_ALIGNED_RADIANS)
                             ? roundedBounds(o.footprint(), EXTENDED_DECIMALS)
-                            : MapInterpreter.rectFromCorners(roundedCorners(o.footprint(), EXTENDED_DECIMALS));
+                            : BoxReader.rectFromCorners(roundedCorners(o.footprint(), EXTENDED_DECIMALS));
                     HeightRange h = o.hasHeight()
                             ? new HeightRange(Decimals.round(o.height().min(), EXTENDED_DECIMALS),
                                     Decimals.round(o.height().max(), EXTENDED_DECIMALS))
