@@ -98,7 +98,10 @@ final class AnswerBalance {
         int total = quota.getOrDefault(q.type(), 0);
         Map<String, Integer> c = counts.getOrDefault(q.type(), Map.of());
         for (String cls : classes(q)) {
-            int max = Math.max(1, (int) Math.floor(cap(cls, q.options().size()) * total + 1e-9));
+            // A benchmark too small to judge (AnswerStats.MIN_ITEMS) rounds the cap up: 40 % of 4 items is 2, not 1.
+            double share = cap(cls, q.options().size()) * total;
+            int max = Math.max(1, total < AnswerStats.MIN_ITEMS ? (int) Math.ceil(share - 1e-9)
+                    : (int) Math.floor(share + 1e-9));
             if (c.getOrDefault(cls, 0) + 1 > max) {
                 return false;
             }
