@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 + "Open Images classes: Chair, Table, Desk, Computer monitor, Laptop, Book, Bottle, Mug, Coffee cup, "
                 + "Box, Person, …; TensorFlow Lite). One JSON line per frame: label, score, pixel box [x0, y0, x1, y1].",
             "With --truth RENDER_DIR (a 'v2l render' folder) the detections are scored against the rendered instance "
-                + "masks: objects of labels the detector knows covering >= 2 % of a frame, matched at IoU >= 0.5; "
+                + "masks: objects of labels the detector knows covering >= 2 %% of a frame, matched at IoU >= 0.5; "
                 + "recall and precision per label and overall are printed and written as JSON: how real the frames "
                 + "look to a real detector."},
         footer = {"", "Examples:", "  v2l detect photo.jpg frames/ --min-score 0.3 --out detections.jsonl --draw boxes/",

@@ -41,13 +41,23 @@ class CommandLineContractTest {
     void everyCommandHasHelpWithAnExampleAndNoWarning() {
         List<List<String>> paths = commandPaths();
         assertThat(paths.size()).isGreaterThan(20);
-        for (List<String> path : paths) {
-            List<String> args = new ArrayList<>(path);
-            args.add("--help");
-            CliTest.Run r = CliTest.run(args.toArray(String[]::new));
-            assertThat(r.code()).as("exit code of %s", args).isZero();
-            assertThat(r.out()).as("help of %s", args).contains("Usage: v2l").containsPattern("Examples?:");
-            assertThat(r.out() + r.err()).as("output of %s", args).doesNotContain("WARN").doesNotContain("%n");
+        // picocli's own warnings (an unescaped '%' in a description) go to System.err, not the command's writer
+        java.io.PrintStream systemErr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (List<String> path : paths) {
+                List<String> args = new ArrayList<>(path);
+                args.add("--help");
+                CliTest.Run r = CliTest.run(args.toArray(String[]::new));
+                assertThat(r.code()).as("exit code of %s", args).isZero();
+                assertThat(r.out()).as("help of %s", args).contains("Usage: v2l").containsPattern("Examples?:");
+                assertThat(r.out() + r.err()).as("output of %s", args).doesNotContain("WARN").doesNotContain("%n");
+                assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as("System.err of %s", args)
+                        .doesNotContain("WARN");
+            }
+        } finally {
+            System.setErr(systemErr);
         }
         // usage errors print the usage without warnings too
         for (String[] bad : new String[][] {{"eval"}, {"report"}, {"bench", "build"}, {"scenes"}, {"qa"}}) {
