@@ -9,9 +9,10 @@ import picocli.CommandLine.Spec;
  * (JMH and a harness), see the README's performance section.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchBuildCommand.class, BenchImportCommand.class},
+        subcommands = {BenchBuildCommand.class, BenchCheckCommand.class, BenchImportCommand.class},
         description = "Benchmarks for models: 'bench build' makes a QVS-Bench-style benchmark from scenes, 'bench "
-                + "import' imports an official one.",
+                + "check' says whether one can be trusted (perfect-map scores, answer balance), 'bench import' imports "
+                + "an official one.",
         footer = {"", "Example: v2l bench build procedural:seed=3,count=400 --types qvs --items 2000 --out qvs-bench/"})
 final class BenchCommand implements Runnable {
 

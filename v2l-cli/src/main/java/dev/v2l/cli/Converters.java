@@ -92,7 +92,7 @@ final class Converters {
         public MapFrame convert(String s) {
             MapFrame f = MapFrame.fromCode(s);
             if (f == null || f == MapFrame.UNSPECIFIED) {
-                throw new TypeConversionException("unknown frame '" + s + "'; available: scene, first-camera");
+                throw new TypeConversionException("unknown frame '" + s + "'; available: scene, room, first-camera");
             }
             return f;
         }

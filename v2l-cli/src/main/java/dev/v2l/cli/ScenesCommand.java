@@ -84,7 +84,8 @@ final class ScenesCommand implements Runnable {
         MapForm mapForm;
 
         @Option(names = "--frame", paramLabel = "FRAME", defaultValue = "scene", converter = Converters.Frame.class,
-                description = "Map frame: scene or first-camera (needs a recorded camera). Default: "
+                description = "Map frame: scene, room (the room's axes) or first-camera (room-aligned; needs a "
+                        + "recorded camera). Default: "
                         + "${DEFAULT-VALUE}.")
         MapFrame frame;
 

@@ -54,9 +54,15 @@ class EvalCliTest {
         assertThat(lines).hasSize(60);
         JsonNode summary = M.readTree(out.resolve("summary.json").toFile());
         assertThat(summary.path("runs").get(0).path("model").asText()).isEqualTo("oracle");
-        assertThat(summary.path("runs").get(0).path("qvs").path("overall").asDouble()).isEqualTo(100.0);
+        // 100 on every type but the room counts its frames do not show every instance of (issue 13 item 2b)
+        summary.path("runs").get(0).path("tasks").fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("object_count")) {
+                assertThat(e.getValue().path("mean").asDouble()).as(e.getKey()).isEqualTo(100.0);
+            }
+        });
+        assertThat(summary.path("runs").get(0).path("qvs").path("overall").asDouble()).isGreaterThan(80.0);
         assertThat(summary.path("runs").get(0).path("frames")).hasSize(2);
-        assertThat(r.out()).contains("oracle").contains("100.0");
+        assertThat(r.out()).contains("oracle");
         JsonNode prov = M.readTree(out.resolve("provenance.json").toFile());
         assertThat(prov.path("models").toString()).contains("oracle", "blind");
         assertThat(prov.path("command").get(1).asText()).isEqualTo("eval");

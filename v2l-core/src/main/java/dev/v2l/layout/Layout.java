@@ -11,12 +11,22 @@ import java.util.Optional;
 /**
  * A metric cognitive map: labelled floor footprints in metres, in a declared {@link MapFrame}. Immutable; objects keep
  * the order they were given in (the order a map is written in).
+ *
+ * @param frame   the frame of reference
+ * @param objects the entries
+ * @param axes    for room-aligned frames ({@link MapFrame#FIRST_CAMERA}, {@link MapFrame#ROOM}), where the room's
+ *                axes came from ({@link RoomAxes#source}: {@code walls}, {@code footprints}, {@code scene}); null
+ *                when not stated
  */
-public record Layout(MapFrame frame, List<LayoutObject> objects) {
+public record Layout(MapFrame frame, List<LayoutObject> objects, String axes) {
 
     public Layout {
         Objects.requireNonNull(frame, "frame");
         objects = List.copyOf(objects);
+    }
+
+    public Layout(MapFrame frame, List<LayoutObject> objects) {
+        this(frame, objects, null);
     }
 
     public static Layout empty(MapFrame frame) {
@@ -94,6 +104,6 @@ public record Layout(MapFrame frame, List<LayoutObject> objects) {
         for (LayoutObject o : objects) {
             moved.add(o.transformed(t));
         }
-        return new Layout(newFrame, moved);
+        return new Layout(newFrame, moved, newFrame == frame ? axes : null);
     }
 }

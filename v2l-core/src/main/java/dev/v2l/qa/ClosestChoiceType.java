@@ -1,5 +1,6 @@
 package dev.v2l.qa;
 
+import dev.v2l.layout.Labels;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.LayoutObject;
 import dev.v2l.reason.Derivation;
@@ -30,7 +31,7 @@ abstract class ClosestChoiceType extends LetterType {
 
     @Override
     final void draft(Drafting d) {
-        d.tuples(5, p -> closestOfFour(d, p));
+        d.tuples(5, Drafting::firstThenUnordered, p -> closestOfFour(d, p)); // options are shuffled
     }
 
     private void closestOfFour(Drafting d, List<LayoutObject> p) {
@@ -40,13 +41,9 @@ abstract class ClosestChoiceType extends LetterType {
         for (int i = 0; i < 4; i++) {
             LayoutObject c = p.get(i + 1);
             dist[i] = centres ? target.center().distanceTo(c.center())
-                    : target.hasHeight() && c.hasHeight() ? target.prism().distanceTo(c.prism())
-                            : target.footprint().distanceTo(c.footprint());
+                    : SpatialEngine.closestDistance(target, c, true);
         }
-        double[] sorted = dist.clone();
-        Arrays.sort(sorted);
-        if (sorted[1] - sorted[0] < Math.max(d.th.relDistanceMarginMetres(), d.th.relDistanceMarginRatio()
-                * sorted[0])) {
+        if (tooClose(dist, d.th)) {
             d.reject("runner-up-too-close");
             return;
         }
@@ -64,6 +61,39 @@ abstract class ClosestChoiceType extends LetterType {
         d.accept(new Draft(this, wording(List.of(Draft.CHOICES), target.label()), der.answer(), others, objs,
                 java.util.Map.of(), der.trace(), order -> SpatialEngine.answer(new Query.RelDistance(targetLabel,
                         order, centres, true), layout, ctx).trace()));
+    }
+
+    /** The runner-up is within max(margin, ratio × closest) of the closest. */
+    private static boolean tooClose(double[] dist, Thresholds th) {
+        double[] sorted = dist.clone();
+        Arrays.sort(sorted);
+        return sorted[1] - sorted[0] < Math.max(th.relDistanceMarginMetres(), th.relDistanceMarginRatio() * sorted[0]);
+    }
+
+    /** Ties (or near-ties) in the given map make the answer depend on the option order: ambiguous. */
+    @Override
+    public String ambiguity(Question q, Layout map, EngineContext context, Thresholds th) {
+        LayoutObject target = find(map, q.label("target"));
+        List<String> choices = q.optionContents();
+        double[] dist = new double[choices.size()];
+        for (int i = 0; i < dist.length; i++) {
+            LayoutObject c = find(map, choices.get(i));
+            if (target == null || c == null) {
+                return null; // the engine says what is missing
+            }
+            dist[i] = centres ? target.center().distanceTo(c.center()) : SpatialEngine.closestDistance(target, c,
+                    true);
+        }
+        return dist.length >= 2 && tooClose(dist, th) ? "runner-up-too-close-at-map-precision" : null;
+    }
+
+    private static LayoutObject find(Layout map, String label) {
+        for (LayoutObject o : map.objects()) {
+            if (Labels.matches(o.label(), label)) {
+                return o;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -1,14 +1,20 @@
 package dev.v2l.qa;
 
+import dev.v2l.layout.Labels;
 import dev.v2l.layout.LayoutObject;
 import dev.v2l.reason.Derivation;
 import dev.v2l.reason.Query;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The counting family: "how many {label}s". Labels are visited in a random order; a label is asked about when the
- * map has at least {@link #minCount} instances of it. The answer is the number of instances in the map.
+ * The counting family: "how many {label}s". Labels the map shows are visited in a random order. The answer is the
+ * room's count of the label: where the source states curated counts (VSI-Bench's {@code object_counts}) a label whose
+ * boxes disagree with them is not asked. For benchmarks ({@link QaInput#roomCounts}) it is asked whatever the frames
+ * show, so accuracy rises with the frames (the item says {@code "scope": "room"}); for training targets only when
+ * the map shows every instance, so the map implies the answer. A label is asked about when the room has at least
+ * {@link #minCount} instances of it.
  */
 abstract class CountingType extends QuestionType {
 
@@ -16,7 +22,7 @@ abstract class CountingType extends QuestionType {
         super(code, family, AnswerKind.INTEGER, description);
     }
 
-    /** The fewest instances a label needs to be asked about. */
+    /** The fewest instances (in the room) a label needs to be asked about. */
     abstract int minCount(Thresholds th);
 
     /** The question for a label. */
@@ -27,21 +33,40 @@ abstract class CountingType extends QuestionType {
         int minCount = minCount(d.th);
         List<List<LayoutObject>> groups = new ArrayList<>(d.facts.byKey.values());
         d.shuffle(groups);
+        boolean roomCounts = d.facts.in.roomCounts();
         for (List<LayoutObject> g : groups) {
             if (d.full()) {
                 break;
             }
-            if (g.size() < minCount) {
+            String label = g.get(0).label();
+            int inRoom = d.facts.sceneCounts.getOrDefault(Labels.key(label), g.size());
+            Integer stated = d.facts.in.scene().room().statedCounts().get(label);
+            if (stated != null && stated != inRoom) {
+                d.reject("count-disagrees-with-annotation");
+                continue;
+            }
+            int truth = roomCounts ? inRoom : g.size();
+            if (truth < minCount) {
                 d.reject("fewer-than-" + minCount + "-instances");
                 continue;
             }
-            String label = g.get(0).label();
+            if (!roomCounts && g.size() < inRoom) {
+                d.reject("frames-miss-instances");
+                continue;
+            }
             Derivation der = d.engine(new Query.Count(label));
             List<QuestionObject> objs = new ArrayList<>();
             for (LayoutObject o : g) {
                 objs.add(Drafting.obj(o, "target"));
             }
-            d.acceptOpen(wording(label), der, objs);
+            if (!roomCounts) {
+                d.acceptOpen(wording(label), der, objs);
+                continue;
+            }
+            String trace = der.trace() + (truth == g.size() ? " The frames show every one in the room."
+                    : " The room has " + truth + ": the frames show " + g.size() + " of them.");
+            d.accept(new Draft(this, wording(label), Integer.toString(truth), List.of(), objs, Map.of("scope",
+                    "room"), trace));
         }
     }
 

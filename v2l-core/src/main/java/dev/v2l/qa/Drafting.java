@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -90,9 +91,19 @@ final class Drafting {
     /**
      * Distinct random ordered tuples of unique objects, drawn without replacement (a tuple is an index into the
      * k-permutations of the pool, so small scenes run out instead of redrawing); {@code k < 0} draws routes of
-     * 3 to 5 stops.
+     * 3 to 5 stops. Every tuple is a different question.
      */
     void tuples(int k, Consumer<List<LayoutObject>> make) {
+        tuples(k, null, make);
+    }
+
+    /**
+     * As {@link #tuples(int, Consumer)}, skipping a tuple that asks the same question as one drawn before:
+     * {@code sameQuestion} maps a tuple to what identifies its question (the two objects of a distance in either
+     * order, say).
+     */
+    void tuples(int k, Function<List<LayoutObject>, String> sameQuestion, Consumer<List<LayoutObject>> make) {
+        Set<String> asked = new HashSet<>();
         int n = facts.uniques.size();
         int minK = k < 0 ? 3 : k;
         if (n < minK) {
@@ -113,8 +124,27 @@ final class Drafting {
             if (!drawn.add(((long) size << 56) | index)) {
                 continue;
             }
-            make.accept(decode(index, size));
+            List<LayoutObject> tuple = decode(index, size);
+            if (sameQuestion != null && !asked.add(sameQuestion.apply(tuple))) {
+                continue;
+            }
+            make.accept(tuple);
         }
+    }
+
+    /** An object's identity in a question: its scene instance, else its label. */
+    static String id(LayoutObject o) {
+        return o.instanceId() != null ? o.instanceId() : o.label();
+    }
+
+    /** The same question whatever the order of its objects. */
+    static String unordered(List<LayoutObject> tuple) {
+        return String.join("\u0000", tuple.stream().map(Drafting::id).sorted().toList());
+    }
+
+    /** The same question whatever the order of all objects but the first. */
+    static String firstThenUnordered(List<LayoutObject> tuple) {
+        return id(tuple.get(0)) + "\u0001" + unordered(tuple.subList(1, tuple.size()));
     }
 
     /** The {@code index}-th k-permutation of the pool, in the factorial number system. */

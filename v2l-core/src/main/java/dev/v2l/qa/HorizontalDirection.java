@@ -2,7 +2,11 @@ package dev.v2l.qa;
 
 import dev.v2l.reason.Query;
 
-/** QVS-Bench's {@code horizontal_direction}: "b is directly to the left (right) of a"; the side is drawn. */
+/**
+ * QVS-Bench's {@code horizontal_direction}: "b is directly to the left (right) of a"; the side is drawn. Wording from
+ * the paper's QVS-Bench task table, which writes "to the left/right of": we write the side the question means
+ * (with both words the frame's front and back would be undetermined).
+ */
 final class HorizontalDirection extends FrameDirectionType {
 
     HorizontalDirection() {
@@ -22,8 +26,8 @@ final class HorizontalDirection extends FrameDirectionType {
     @Override
     String wording(String a, String b, Query.FrameRule rule, String c, String d) {
         String side = rule == Query.FrameRule.B_LEFT_OF_A ? "left" : "right";
-        return "If " + b + " is directly to the " + side + " of " + a + ", what is the direction of " + c + " from "
-                + d + "?";
+        return "If the " + b + " is directly to the " + side + " of the " + a + ", what is the direction of the " + c
+                + " from the " + d + "?";
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.v2l.qa;
 
-/** QVS-Bench's {@code min_distance}: closest points of the two floor footprints. */
+/**
+ * QVS-Bench's {@code min_distance}: closest points of the two floor footprints. Wording verbatim from the paper's
+ * QVS-Bench task table.
+ */
 final class MinDistance extends PairDistanceType {
 
     MinDistance() {
@@ -10,7 +13,8 @@ final class MinDistance extends PairDistanceType {
 
     @Override
     String wording(String a, String b) {
-        return "What is the distance between the closest points of " + a + " and " + b + " (in meters)?";
+        return "Measuring from the closest points between the two objects, what is the distance between the " + a
+                + " and the " + b + " in meters?";
     }
 
     @Override

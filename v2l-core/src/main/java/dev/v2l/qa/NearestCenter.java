@@ -2,7 +2,11 @@ package dev.v2l.qa;
 
 import java.util.List;
 
-/** QVS-Bench's {@code nearest_center}: closest of four by centres. */
+/**
+ * QVS-Bench's {@code nearest_center}: closest of four by centres, the four labels as options. Wording verbatim from
+ * the question of the paper's data example ({@code figs/data_example.png}); the task table's row for this task shows
+ * a direction question instead, an evident slip.
+ */
 final class NearestCenter extends ClosestChoiceType {
 
     NearestCenter() {
@@ -12,8 +16,8 @@ final class NearestCenter extends ClosestChoiceType {
 
     @Override
     String wording(List<String> choices, String target) {
-        return "Which of these objects (" + String.join(", ", choices) + ") has its center nearest to the center of "
-                + target + "?";
+        return "Considering the center point of the " + target + " as a reference point, which of these objects has "
+                + "the nearest center point to it?";
     }
 
     @Override

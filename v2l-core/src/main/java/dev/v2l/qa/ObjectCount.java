@@ -1,6 +1,6 @@
 package dev.v2l.qa;
 
-/** QVS-Bench's {@code object_count}: any label, the paper's wording. */
+/** QVS-Bench's {@code object_count}: any label, wording verbatim from the paper's QVS-Bench task table. */
 final class ObjectCount extends CountingType {
 
     ObjectCount() {

@@ -3,7 +3,10 @@ package dev.v2l.qa;
 import dev.v2l.layout.text.Decimals;
 import dev.v2l.reason.Query;
 
-/** QVS-Bench's {@code object_size}: the longer floor side, metres, one decimal. */
+/**
+ * QVS-Bench's {@code object_size}: the longer floor side, metres, one decimal. Wording verbatim from the paper's
+ * QVS-Bench task table.
+ */
 final class ObjectSize extends ObjectSizeType {
 
     ObjectSize() {
@@ -14,7 +17,7 @@ final class ObjectSize extends ObjectSizeType {
 
     @Override
     String wording(String label) {
-        return "What is the maximum floor dimension (width or length) of " + label + " (in meters)?";
+        return "What is the maximum dimension (either width or length) of the " + label + " in meters?";
     }
 
     @Override

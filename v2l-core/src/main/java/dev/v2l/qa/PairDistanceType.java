@@ -23,7 +23,7 @@ abstract class PairDistanceType extends QuestionType {
 
     @Override
     final void draft(Drafting d) {
-        d.tuples(2, p -> pair(d, p));
+        d.tuples(2, Drafting::unordered, p -> pair(d, p)); // A–B is B–A
     }
 
     private void pair(Drafting d, List<LayoutObject> p) {

@@ -1,5 +1,7 @@
 package dev.v2l.qa;
 
+import dev.v2l.layout.Layout;
+import dev.v2l.reason.EngineContext;
 import dev.v2l.reason.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -107,6 +109,14 @@ public abstract class QuestionType {
 
     /** The structured query the engine answers for a question of this type (from its objects and options). */
     public abstract Query query(Question q);
+
+    /**
+     * Why this question would be ambiguous if answered from {@code map} (a map as written, at its precision), or null
+     * when it is not: a closest-object question whose runner-up is within the margin, whatever the option order.
+     */
+    public String ambiguity(Question q, Layout map, EngineContext context, Thresholds th) {
+        return null;
+    }
 
     /**
      * What the {@code blind} model answers without seeing anything: a typical value from the question's labels

@@ -4,7 +4,11 @@ import dev.v2l.reason.Derivation;
 import dev.v2l.reason.Query;
 import java.util.List;
 
-/** The size family, rooms: the room's floor area, square metres, one decimal; asked once per scene. */
+/**
+ * The size family, rooms: the room's floor area, square metres, one decimal; asked once per scene, and only when the
+ * frames show the room's extent ({@link QaInput#roomInView}: they face the foot of every wall, {@link
+ * dev.v2l.scene.FloorCoverage#coversRoom}).
+ */
 abstract class RoomSizeType extends QuestionType {
 
     RoomSizeType(String code, Family family, String description) {
@@ -18,6 +22,10 @@ abstract class RoomSizeType extends QuestionType {
         Double area = d.facts.context.roomAreaSquareMetres();
         if (area == null || area <= 0) {
             d.reject("no-room-area");
+            return;
+        }
+        if (!d.facts.in.roomInView()) {
+            d.reject("frames-do-not-cover-the-room");
             return;
         }
         Derivation der = d.engine(new Query.RoomSize(1));

@@ -23,12 +23,13 @@ final class SceneFacts {
     /** The map's objects by {@link Labels#key}, in order of first appearance in the map. */
     final Map<String, List<LayoutObject>> byKey = new LinkedHashMap<>();
     final Map<String, Double> firstAppearanceByLabel = new LinkedHashMap<>();
+    /** Instances per {@link Labels#key} in the whole scene. */
+    final Map<String, Integer> sceneCounts = new HashMap<>();
     final EngineContext context;
 
     SceneFacts(QaInput in) {
         this.in = in;
         this.objects = in.layout().objects();
-        Map<String, Integer> sceneCounts = new HashMap<>();
         for (SceneObject o : in.scene().objects()) {
             sceneCounts.merge(Labels.key(o.label()), 1, Integer::sum);
         }

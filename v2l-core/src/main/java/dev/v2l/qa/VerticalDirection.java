@@ -2,7 +2,10 @@ package dev.v2l.qa;
 
 import dev.v2l.reason.Query;
 
-/** QVS-Bench's {@code vertical_direction}: the vector a→b is forward. */
+/**
+ * QVS-Bench's {@code vertical_direction}: the vector a→b is forward. Wording verbatim from the QVS-Bench task table
+ * of the Video2Layout paper (its repository's {@code figs/benchmark.png}).
+ */
 final class VerticalDirection extends FrameDirectionType {
 
     VerticalDirection() {
@@ -21,8 +24,8 @@ final class VerticalDirection extends FrameDirectionType {
 
     @Override
     String wording(String a, String b, Query.FrameRule rule, String c, String d) {
-        return "Considering the vector from " + a + " to " + b + " as the forward direction, how is " + c
-                + " positioned relative to " + d + "?";
+        return "Considering the vector from " + a + " to " + b + " as the 'forward/backward' direction, how is the " + c
+                + " positioned relative to the " + d + "?";
     }
 
     @Override

@@ -13,8 +13,23 @@ final class Distances {
     private Distances() {
     }
 
-    /** Closest-point distance, with the arithmetic written out. */
+    /** Whether the two solids are measured as 3D boxes: heights wanted and known, and one box tilted. */
+    private static boolean boxes(LayoutObject a, LayoutObject b, boolean allowHeights) {
+        return allowHeights && a.hasHeight() && b.hasHeight() && (a.box() != null || b.box() != null);
+    }
+
+    /**
+     * Closest-point distance, with the arithmetic written out (the trace continues a sentence begun with "The "):
+     * between the oriented 3D boxes when one is tilted (real scans), else between prisms (footprint and height
+     * range) when heights are wanted and known, else between footprints.
+     */
     static double closest(LayoutObject a, LayoutObject b, boolean allowHeights, StringBuilder trace) {
+        if (boxes(a, b, allowHeights)) {
+            double d = a.solid().distanceTo(b.solid());
+            trace.append("closest points of the two oriented boxes (one is tilted) are ").append(MapObjects.num(d))
+                    .append(" m apart");
+            return d;
+        }
         OrientedRect fa = a.footprint();
         OrientedRect fb = b.footprint();
         double gxy;
@@ -29,7 +44,7 @@ final class Distances {
                     .append(MapObjects.num(dy)).append("²) = ").append(MapObjects.num(gxy)).append(" m");
         } else {
             gxy = fa.distanceTo(fb);
-            trace.append("the closest points of the two footprints are ").append(MapObjects.num(gxy))
+            trace.append("closest points of the two footprints are ").append(MapObjects.num(gxy))
                     .append(" m apart");
         }
         if (allowHeights && a.hasHeight() && b.hasHeight()) {
@@ -92,6 +107,9 @@ final class Distances {
     }
 
     private static double closestQuiet(LayoutObject a, LayoutObject b, boolean allowHeights) {
+        if (boxes(a, b, allowHeights)) {
+            return a.solid().distanceTo(b.solid());
+        }
         if (allowHeights && a.hasHeight() && b.hasHeight()) {
             return a.prism().distanceTo(b.prism());
         }

@@ -109,25 +109,28 @@ public final class SpatialEngine {
 
     private static Derivation roomSize(Query.RoomSize q, Layout layout, EngineContext ctx, StringBuilder trace) {
         double area;
+        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (LayoutObject o : layout.objects()) {
+            double[] ob = o.footprint().bounds();
+            b[0] = Math.min(b[0], ob[0]);
+            b[1] = Math.min(b[1], ob[1]);
+            b[2] = Math.max(b[2], ob[2]);
+            b[3] = Math.max(b[3], ob[3]);
+        }
+        String span = layout.isEmpty() ? "" : "The map's objects span x [" + MapObjects.num(b[0]) + ", "
+                + MapObjects.num(b[2]) + "] and y [" + MapObjects.num(b[1]) + ", " + MapObjects.num(b[3]) + "]";
         if (ctx.roomAreaSquareMetres() != null) {
+            // The room's floor, seen around the objects, is known: the same rule for the truth and for a model's map.
             area = ctx.roomAreaSquareMetres();
-            trace.append("The room's floor area is ").append(MapObjects.num(area)).append(" m²");
+            trace.append(span.isEmpty() ? "The" : span + "; the").append(" room's floor around them measures ")
+                    .append(MapObjects.num(area)).append(" m²");
         } else {
             if (layout.isEmpty()) {
                 throw new MapObjects.Missing("the map is empty and no room outline is known");
             }
-            double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-            for (LayoutObject o : layout.objects()) {
-                double[] ob = o.footprint().bounds();
-                b[0] = Math.min(b[0], ob[0]);
-                b[1] = Math.min(b[1], ob[1]);
-                b[2] = Math.max(b[2], ob[2]);
-                b[3] = Math.max(b[3], ob[3]);
-            }
             area = (b[2] - b[0]) * (b[3] - b[1]);
-            trace.append("The map has no room outline; the objects span x [").append(MapObjects.num(b[0]))
-                    .append(", ").append(MapObjects.num(b[2])).append("] and y [").append(MapObjects.num(b[1]))
-                    .append(", ").append(MapObjects.num(b[3])).append("], so the floor is at least ")
+            trace.append("The map has no room outline; ").append(Character.toLowerCase(span.charAt(0)))
+                    .append(span.substring(1)).append(", so the floor is at least ")
                     .append(MapObjects.num(b[2] - b[0])).append(" × ").append(MapObjects.num(b[3] - b[1]))
                     .append(" = ").append(MapObjects.num(area)).append(" m²");
         }
@@ -161,6 +164,14 @@ public final class SpatialEngine {
         String order = String.join(", ", seen.stream().map(Seen::label).toList());
         trace.append(". In order: ").append(order).append('.');
         return Derivation.of(order, null, trace.toString());
+    }
+
+    /**
+     * The closest-point distance the engine uses for distance questions: between the oriented 3D boxes when one is
+     * tilted, else between prisms when {@code allowHeights} and both heights are known, else between footprints.
+     */
+    public static double closestDistance(LayoutObject a, LayoutObject b, boolean allowHeights) {
+        return Distances.distance(a, b, allowHeights);
     }
 
     static String capitalize(String s) {

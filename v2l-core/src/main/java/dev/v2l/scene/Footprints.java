@@ -20,6 +20,16 @@ public final class Footprints {
     private Footprints() {
     }
 
+    /** Whether one of the box's axes is vertical (within 1e-9): then its prism is the box itself. */
+    public static boolean isUpright(OrientedBox box, UpAxis up) {
+        for (Vec3 a : box.axes()) {
+            if (Math.abs(a.dot(up.up())) >= VERTICAL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Prism prismOf(OrientedBox box, UpAxis up) {
         Vec3 upVec = up.up();
         List<Vec3> axes = box.axes();

@@ -98,7 +98,11 @@ class SceneModelTest {
         Vec2 cam = new Vec2(2, 1);
         Vec2 chairAt = cam.plus(f.times(3));
         Vec2 lampAt = cam.plus(f.times(3)).plus(right);
-        Scene s = new Scene("s", "test", UpAxis.Z, Room.UNKNOWN, List.of(
+        // The room's walls run along the camera's view (30°), so the room-aligned frame is the camera's own.
+        Room walls = Room.ofRegions(List.of(new RoomRegion("r", "Bedroom", List.of(cam.minus(f.times(2)).minus(
+                right.times(2)), cam.plus(f.times(6)).minus(right.times(2)), cam.plus(f.times(6)).plus(right.times(2)),
+                cam.minus(f.times(2)).plus(right.times(2))))));
+        Scene s = new Scene("s", "test", UpAxis.Z, walls, List.of(
                 new SceneObject("chair_0", "chair", upright(chairAt.x(), chairAt.y(), 0.45, 10, 0.5, 0.5, 0.9)),
                 new SceneObject("lamp_0", "lamp", upright(lampAt.x(), lampAt.y(), 0.3, 0, 0.2, 0.2, 0.6))),
                 CameraPose.fromYawPitch(UpAxis.Z, new Vec3(2, 1, 1.5), 30, -15), null);

@@ -133,6 +133,15 @@ public final class BenchBuilder {
         QuestionGenerator.Finisher finisher = new QuestionGenerator.Finisher(new QuestionGenerator(
                 new ArrayList<>(mix.keySet()), 1, o.seed(), o.thresholds()).settings());
         int scenes = 0;
+        // The balance rule (AnswerBalance): items whose answer class is full are held back, and used only when the
+        // scenes run out before the quotas are met.
+        Map<QuestionType, Integer> totals = QuestionType.newMap();
+        want.values().forEach(m -> m.forEach((t, c) -> totals.merge(t, c, Integer::sum)));
+        AnswerBalance balance = new AnswerBalance(totals);
+        AnswerStats answers = new AnswerStats();
+        Map<Integer, Map<QuestionType, List<Held>>> heldBack = new TreeMap<>();
+        Map<QuestionType, int[]> candidates = QuestionType.newMap();
+        int relaxed = 0;
         try (OutputFiles.Pending file = out.create("bench.jsonl")) {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
             // Quotas are checked before the next scene is asked for: a source may render scenes when asked.
@@ -146,30 +155,99 @@ public final class BenchBuilder {
                 for (int n : o.frameCounts()) {
                     Map<QuestionType, Integer> left = QuestionType.newMap();
                     Map<QuestionType, Integer> got = have.computeIfAbsent(n, k -> QuestionType.newMap());
-                    // Spread each frame count's items over scenes: at most a few of a type from one scene.
-                    want.get(n).forEach((t, c) -> left.put(t, Math.min(2, c - got.getOrDefault(t, 0))));
+                    // Spread each frame count's items over scenes: at most a few of a type from one scene. (Drafting
+                    // more than are taken would skew the letters: options are lettered in drafting order.)
+                    want.get(n).forEach((t, c) -> left.put(t, Math.min(PER_SCENE, c - got.getOrDefault(t, 0))));
                     if (left.values().stream().allMatch(c -> c <= 0)) {
                         continue;
                     }
-                    SampleBuilder.Result r = builder.build(scene, frames.observation(),
-                            frames.imageDir() == null ? null : frames::image, n, "test", finisher, left);
+                    SampleBuilder.Result r = builder.build(scene, frames, n, "test", finisher, left);
                     r.drops().forEach((k, v) -> drops.merge(k, v, Integer::sum));
+                    r.drafted().forEach((t, c) -> candidates.computeIfAbsent(t, k -> new int[2])[0] += c);
+                    Map<QuestionType, Integer> fromScene = QuestionType.newMap();
                     for (Sample s : r.samples()) {
-                        got.merge(s.question().type(), 1, Integer::sum);
-                        w.write(item(s, frames.track(scene, s.frameIndices(), MapFrame.FIRST_CAMERA)));
-                        w.write('\n');
+                        QuestionType t = s.question().type();
+                        candidates.computeIfAbsent(t, k -> new int[2])[1]++;
+                        if (got.getOrDefault(t, 0) >= want.get(n).getOrDefault(t, 0)
+                                || fromScene.getOrDefault(t, 0) >= PER_SCENE) {
+                            continue;
+                        }
+                        String line = item(s, frames.track(scene, s.frameIndices(), MapFrame.FIRST_CAMERA));
+                        if (balance.admits(s.question())) {
+                            balance.add(s.question());
+                            answers.add(s.question());
+                            got.merge(t, 1, Integer::sum);
+                            fromScene.merge(t, 1, Integer::sum);
+                            w.write(line);
+                            w.write('\n');
+                        } else {
+                            List<Held> h = heldBack.computeIfAbsent(n, k -> QuestionType.newMap())
+                                    .computeIfAbsent(t, k -> new ArrayList<>());
+                            if (h.size() < want.get(n).getOrDefault(t, 0)) {
+                                h.add(new Held(s, line));
+                            }
+                        }
                     }
                 }
                 progress.accept(scenes);
+            }
+            // The scenes ran out: fill what is missing with held-back items, in the order they came.
+            for (int n : o.frameCounts()) {
+                Map<QuestionType, Integer> got = have.computeIfAbsent(n, k -> QuestionType.newMap());
+                for (Map.Entry<QuestionType, List<Held>> e : heldBack.getOrDefault(n, Map.of()).entrySet()) {
+                    for (Held h : e.getValue()) {
+                        if (got.getOrDefault(e.getKey(), 0) >= want.get(n).getOrDefault(e.getKey(), 0)) {
+                            break;
+                        }
+                        balance.add(h.sample().question());
+                        answers.add(h.sample().question());
+                        got.merge(e.getKey(), 1, Integer::sum);
+                        w.write(h.line());
+                        w.write('\n');
+                        relaxed++;
+                    }
+                }
             }
             w.flush();
             file.commit();
         }
         provenance.put("size", size).put("frame_counts", o.frameCounts()).put("mix", mixNames())
-                .put("scenes_used", scenes).put("dropped", drops);
-        out.write("bench_card.md", DatasetBuilder.utf8(card(want, have, scenes)));
+                .put("scenes_used", scenes).put("dropped", drops).put("balance_relaxed", relaxed);
+        out.write("stats.json", DatasetBuilder.utf8(stats(candidates, answers, relaxed)));
+        out.write("bench_card.md", DatasetBuilder.utf8(card(want, have, scenes) + balanceSection(answers, relaxed)));
         out.write("provenance.json", DatasetBuilder.utf8(provenance.text(start)));
         return have;
+    }
+
+    /** Items from one scene per type and frame count. */
+    static final int PER_SCENE = 2;
+
+    /** An item held back by the balance rule: its sample and its bench.jsonl line. */
+    private record Held(Sample sample, String line) {
+    }
+
+    /** {@code stats.json}: candidates drafted and kept per type, the answer balance and how often it was relaxed. */
+    private static String stats(Map<QuestionType, int[]> candidates, AnswerStats answers, int relaxed) {
+        ObjectNode root = DatasetBuilder.MAPPER.createObjectNode();
+        ObjectNode c = root.putObject("candidates");
+        candidates.forEach((t, v) -> c.putObject(t.code()).put("drafted", v[0]).put("kept", v[1]));
+        root.set("answers", answers.toJson(DatasetBuilder.MAPPER));
+        root.put("balance_relaxed", relaxed);
+        root.set("balance_violations", DatasetBuilder.MAPPER.valueToTree(answers.violations()));
+        try {
+            return DatasetBuilder.MAPPER.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String balanceSection(AnswerStats answers, int relaxed) {
+        return "\n## Answers\n\nThe correct answers per type, the score of the best constant answer (VSI-Bench's "
+                + "metric) and of the `blind` model's priors. Balance rule (enforced while building): no answer class "
+                + "above 40 % of a type's items — the correct letter (55 % with two options), a direction type's "
+                + "correct words (max(40 %, 1/k + 10 %) for k options), a count's value (6 and more as one), any other "
+                + "number's ×1.25 log-scale bin." + (relaxed > 0 ? " The scenes ran out: " + relaxed
+                        + " held-back items fill the quotas." : "") + "\n\n" + answers.markdown();
     }
 
     private Map<String, Double> mixNames() {

@@ -49,8 +49,10 @@ public final class DatasetBuilder {
 
     public DatasetBuilder(DatasetOptions options) {
         this.o = options;
+        // Training targets: a number the written map gives within 10 % is the answer; counting only when the frames
+        // show every instance (SampleBuilder.Settings#benchmark false).
         this.samples = new SampleBuilder(new SampleBuilder.Settings(o.types(), o.perScene(), o.mapForm(),
-                o.sampling(), o.thresholds(), o.seed(), true));
+                o.sampling(), o.thresholds(), o.seed(), false));
     }
 
     /** The split of each scene: ids shuffled with the seed, then cut at the fractions. */
@@ -212,8 +214,7 @@ public final class DatasetBuilder {
         List<Integer> counts = frames.observation() == null ? List.of(0)
                 : frames.observation().frames().size() == 1 ? List.of(1) : o.frameCounts();
         for (int n : counts) {
-            SampleBuilder.Result res = samples.build(scene, frames.observation(),
-                    frames.imageDir() == null ? null : frames::image, n, split, finisher);
+            SampleBuilder.Result res = samples.build(scene, frames, n, split, finisher);
             res.drops().forEach((k, v) -> stats.dropped.merge(k, (long) v, Long::sum));
             res.stats().rejected().forEach((t, m) -> m.forEach((k, v) -> stats.rejected
                     .computeIfAbsent(t, x -> new java.util.TreeMap<>()).merge(k, v, Long::sum)));
@@ -230,7 +231,7 @@ public final class DatasetBuilder {
 
     /** What the output depends on (not the thread count): a build resumes only parts made the same way. */
     private String fingerprint(SceneSource src) {
-        return sha(String.join("|", "v2l-dataset-parts/1", src.spec(),
+        return sha(String.join("|", "v2l-dataset-parts/2", src.spec(),
                 String.join(",", src.ids()), o.frameCounts().toString(), o.types().toString(),
                 Integer.toString(o.perScene()), o.formats().toString(), o.mapForm().code(),
                 java.util.Arrays.toString(o.split()), Long.toString(o.seed()), o.sampling(),

@@ -83,7 +83,7 @@ public enum Exporter {
     private static ObjectNode easyR1(Sample s) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("problem", s.system() + "\n\n" + s.user());
-        n.put("answer", s.answer());
+        n.put("answer", s.question().groundTruth()); // the reward scores against the truth
         images(n, s);
         n.put("question_type", s.question().type().code());
         ArrayNode o = n.putArray("options");

@@ -16,6 +16,7 @@ import dev.v2l.qa.Questions;
 import dev.v2l.qa.Thresholds;
 import dev.v2l.reason.Derivation;
 import dev.v2l.reason.EngineContext;
+import dev.v2l.scene.FloorCoverage;
 import dev.v2l.scene.FrameSampling;
 import dev.v2l.scene.Observation;
 import dev.v2l.scene.Scene;
@@ -37,13 +38,21 @@ import java.util.function.IntFunction;
  */
 final class SampleBuilder {
 
-    /** What to build. */
+    /**
+     * What to build.
+     *
+     * @param benchmark benchmark items: the written map must give exactly the true answer, and counting asks the
+     *                  room's count whatever the frames show; otherwise (training data) a number the written map gives
+     *                  within {@link WrittenAnswers#TOLERANCE} of the truth is the target's answer, and counting is
+     *                  asked only when the frames show every instance
+     */
     record Settings(List<QuestionType> types, int perScene, MapForm form, String sampling, Thresholds thresholds,
-            long seed, boolean requireWrittenAgreement) {
+            long seed, boolean benchmark) {
     }
 
     /** A scene's samples at one frame count, what was dropped and why, and the question statistics. */
-    record Result(List<Sample> samples, Map<String, Integer> drops, GenerationStats stats) {
+    record Result(List<Sample> samples, Map<String, Integer> drops, GenerationStats stats,
+            Map<QuestionType, Integer> drafted) {
     }
 
     private final Settings s;
@@ -53,18 +62,18 @@ final class SampleBuilder {
     }
 
     /**
-     * @param obs   what the scene's walk-through shows, or null for sources without frames (text-only samples)
-     * @param image the image path of a walk-through frame, or null when there are no images
-     * @param n     the frame count (ignored without an observation)
+     * @param frames what the scene's walk-through shows and where its images are (no observation: text-only samples)
+     * @param n      the frame count (ignored without an observation)
      */
-    Result build(Scene scene, Observation obs, IntFunction<String> image, int n, String split,
-            QuestionGenerator.Finisher finisher) {
-        return build(scene, obs, image, n, split, finisher, null);
+    Result build(Scene scene, SceneFrames frames, int n, String split, QuestionGenerator.Finisher finisher) {
+        return build(scene, frames, n, split, finisher, null);
     }
 
     /** As above; with {@code quota}, at most that many questions of each type instead of the per-scene mix. */
-    Result build(Scene scene, Observation obs, IntFunction<String> image, int n, String split,
-            QuestionGenerator.Finisher finisher, Map<QuestionType, Integer> quota) {
+    Result build(Scene scene, SceneFrames frames, int n, String split, QuestionGenerator.Finisher finisher,
+            Map<QuestionType, Integer> quota) {
+        Observation obs = frames.observation();
+        IntFunction<String> image = frames.imageDir() == null ? null : frames::image;
         Map<String, Integer> drops = new TreeMap<>();
         List<Integer> positions = new ArrayList<>();
         Layout observed;
@@ -89,16 +98,20 @@ final class SampleBuilder {
                 }
             }
         } else {
-            observed = Layouts.fromScene(scene);
+            observed = Layouts.fromScene(scene, MapFrame.ROOM, scene.objects());
         }
+        // Room size only when the chosen frames face every wall (text-only samples show the whole room).
+        boolean roomInView = obs == null || frames.view() != null && FloorCoverage.coversRoom(scene,
+                positions.stream().map(p -> obs.frames().get(p).pose()).toList(), frames.view());
         if (observed.isEmpty()) {
             drops.merge("nothing-seen", 1, Integer::sum);
-            return new Result(List.of(), drops, new GenerationStats());
+            return new Result(List.of(), drops, new GenerationStats(), Map.of());
         }
         QuestionGenerator gen = new QuestionGenerator(s.types(), s.perScene(), s.seed() * 1_000_003L + n,
                 s.thresholds());
         String prefix = scene.id() + "/f" + (obs == null ? 0 : n);
-        QuestionGenerator.SceneDrafts all = gen.draft(new QaInput(scene, observed, appearance));
+        QuestionGenerator.SceneDrafts all = gen.draft(new QaInput(scene, observed, appearance, s.benchmark(),
+                roomInView));
         QuestionGenerator.SceneDrafts drafts = quota == null
                 ? QuestionGenerator.limit(all, s.perScene(), prefix.hashCode()) : all.only(quota);
         List<Question> questions = finisher.finish(drafts, prefix);
@@ -131,19 +144,30 @@ final class SampleBuilder {
                 drops.merge("engine-cannot-answer-from-written-map", 1, Integer::sum);
                 continue;
             }
-            if (s.requireWrittenAgreement() && !answer.equals(q.groundTruth())) {
+            // A benchmark's count is the room's, whatever the frames show: its truth is not the map's to give.
+            boolean roomScoped = "room".equals(q.params().get("scope"));
+            if (!roomScoped && !WrittenAnswers.acceptable(q.type(), answer, q.groundTruth(), s.benchmark())) {
                 drops.merge("answer-changes-at-map-precision", 1, Integer::sum);
                 continue;
             }
-            boolean agrees = answer.equals(q.groundTruth());
-            String think = s.form() == MapForm.GRID || !agrees ? q.trace() : d.trace();
-            answer = q.groundTruth();
+            String ambiguous = roomScoped ? null : q.type().ambiguity(q, asWritten, ctx, s.thresholds());
+            if (ambiguous != null) {
+                drops.merge(ambiguous, 1, Integer::sum);
+                continue;
+            }
+            // A grid map carries no metric coordinates: its target reasons from the true layout.
+            String think = s.form() == MapForm.GRID || roomScoped ? q.trace() : d.trace();
+            if (s.form() == MapForm.GRID || roomScoped) {
+                answer = q.groundTruth();
+            }
             String system = Prompts.system(s.form(), textOnly);
             String user = Prompts.user(q, images.size(), textOnly ? mapText : null);
             out.add(new Sample(q.id(), split, obs == null ? 0 : positions.size(), frameIndices, images, textOnly, q,
                     system, user, mapText, think, answer, gtLayout, sceneLayout, ctx));
         }
-        return new Result(out, drops, drafts.stats());
+        Map<QuestionType, Integer> drafted = QuestionType.newMap();
+        questions.forEach(q -> drafted.merge(q.type(), 1, Integer::sum));
+        return new Result(out, drops, drafts.stats(), drafted);
     }
 
     private static Map<String, Double> labelAppearance(Scene scene, Map<String, Double> byInstance) {

@@ -20,15 +20,30 @@ import java.util.Locale;
 /**
  * A scene's frames for sample building: the walk-through rendered (written as JPEG under
  * {@code images/SCENE/NNNNNN.jpg} when images are wanted, with depth as 16-bit PNG under
- * {@code images/SCENE/depth/NNNNNN.png} when asked; rendered small only to see what is visible otherwise), or the
- * AI2-THOR dump's single flagged view, or nothing for sources without frames (VSI-Bench meta_info).
+ * {@code images/SCENE/depth/NNNNNN.png} when asked), or the AI2-THOR dump's single flagged view, or nothing for
+ * sources without frames (VSI-Bench meta_info).
+ *
+ * <p>What a frame shows is judged on a render at one resolution, {@value #VIEW_WIDTH} pixels wide with the images'
+ * aspect ratio, whatever size the images are written at and whether they are written at all: the same scene gives
+ * the same maps and questions with {@code --size 1280x960}, {@code --size 640x480} or {@code --no-images}.
  *
  * @param observation what each frame shows, or null
  * @param imageDir    the folder (relative to the output) holding this scene's images, or null
  * @param intrinsics  the intrinsics the images were rendered with, or null
  * @param depth       whether depth images were written beside the images
+ * @param view        the intrinsics the observation was judged with (for the floor coverage), or null
  */
-public record SceneFrames(Observation observation, String imageDir, Intrinsics intrinsics, boolean depth) {
+public record SceneFrames(Observation observation, String imageDir, Intrinsics intrinsics, boolean depth,
+        Intrinsics view) {
+
+    /** The width of the render visibility is judged on. */
+    public static final int VIEW_WIDTH = 160;
+
+    /** The intrinsics visibility is judged with: {@value #VIEW_WIDTH} pixels wide, the images' aspect and field of view. */
+    public static Intrinsics view(DatasetOptions o) {
+        int h = Math.max(1, (int) Math.round(VIEW_WIDTH * (double) o.height() / o.width()));
+        return Intrinsics.fromVerticalFov(VIEW_WIDTH, h, o.fov());
+    }
 
     /** Image path (relative) of a walk-through frame, or null without images. */
     public String image(int frameIndex) {
@@ -87,23 +102,22 @@ public record SceneFrames(Observation observation, String imageDir, Intrinsics i
             throws IOException {
         switch (sourceKind) {
             case "vsi" -> {
-                return new SceneFrames(null, null, null, false);
+                return new SceneFrames(null, null, null, false, null);
             }
             case "ai2thor" -> {
-                return scene.camera() == null ? new SceneFrames(null, null, null, false)
-                        : new SceneFrames(Observation.fromVisibleFlags(scene), null, null, false);
+                return scene.camera() == null ? new SceneFrames(null, null, null, false, null)
+                        : new SceneFrames(Observation.fromVisibleFlags(scene), null, null, false, scene.intrinsics());
             }
             default -> {
                 List<CameraPose> poses = CameraPaths.walkThrough(scene, o.videoFrames(), o.seed());
+                Intrinsics view = view(o);
+                Observation seen = new SceneRenderer(scene, view).render(poses, o.fps(), 1, null);
                 if (!o.images()) {
-                    // Visibility only: shares of the image are nearly the same at a tenth of the pixels.
-                    Intrinsics small = Intrinsics.fromVerticalFov(160, 120, o.fov());
-                    return new SceneFrames(new SceneRenderer(scene, small).render(poses, o.fps(), 1, null), null, null,
-                            false);
+                    return new SceneFrames(seen, null, null, false, view);
                 }
                 String rel = "images/" + dev.v2l.io.FolderNames.of(scene.id());
                 Intrinsics k = Intrinsics.fromVerticalFov(o.width(), o.height(), o.fov());
-                Observation obs = new SceneRenderer(scene, k).render(poses, o.fps(), 1, (i, pose, t) -> {
+                new SceneRenderer(scene, k).render(poses, o.fps(), 1, (i, pose, t) -> {
                     byte[] jpg = Images.jpeg(Images.limitPixels(FrameFiles.rgbImage(t), o.maxPixels()), 0.9f);
                     String name = String.format(Locale.ROOT, "%06d", i);
                     out.write(rel + "/" + name + ".jpg", jpg);
@@ -115,7 +129,7 @@ public record SceneFrames(Observation observation, String imageDir, Intrinsics i
                         out.write(rel + "/depth/" + name + ".png", png.toByteArray());
                     }
                 });
-                return new SceneFrames(obs, rel, k, depth);
+                return new SceneFrames(seen, rel, k, depth, view);
             }
         }
     }

@@ -138,7 +138,10 @@ public final class SampleScorer {
         ObjectNode dec = n.putObject("decomposition");
         String mapAnswer = null;
         if (pred != null && !pred.isEmpty()) {
-            Derivation d = Questions.derive(q, pred, EngineContext.NONE);
+            // The same rule as the truth: room size from the room's floor area when the item knows it (the map's
+            // objects alone only bound it); appearance order is not the map's to give.
+            Derivation d = Questions.derive(q, pred, EngineContext.ofRoomArea(item.context()
+                    .roomAreaSquareMetres()));
             mapAnswer = Questions.answerOf(q, d);
         }
         dec.put("answer_correct", correct);

@@ -53,6 +53,42 @@ class BenchBuildTest {
         assertThat(perType.get("min_distance")).isEqualTo(15);
         assertThat(perType.get("object_count")).isEqualTo(15);
         assertThat(Files.readString(dir.resolve("bench_card.md"))).contains("| 16 |");
+        // Issue 13 item 6: answers balanced by construction, reported in the card, stats.json and 'bench check'.
+        Map<String, Integer> countAnswers = new HashMap<>();
+        Map<String, Map<String, Integer>> letters = new HashMap<>();
+        for (String l : lines) {
+            JsonNode n = m.readTree(l);
+            String type = n.get("question_type").asText();
+            if (type.equals("object_count")) {
+                countAnswers.merge(n.get("ground_truth").asText(), 1, Integer::sum);
+            }
+            if (n.get("options").size() > 0) {
+                letters.computeIfAbsent(type, k -> new HashMap<>()).merge(n.get("ground_truth").asText(), 1,
+                        Integer::sum);
+            }
+        }
+        // at most 40 % of the 15 counts share a value (unbalanced, "1" was the answer of about 60 %)
+        assertThat(countAnswers.values()).allSatisfy(c -> assertThat(c).isLessThanOrEqualTo(6));
+        letters.forEach((t, byLetter) -> {
+            int n = byLetter.values().stream().mapToInt(Integer::intValue).sum();
+            assertThat(byLetter.values()).as(t).allSatisfy(c -> assertThat(c).isLessThanOrEqualTo((int) (0.4 * n)));
+        });
+        JsonNode stats = m.readTree(dir.resolve("stats.json").toFile());
+        assertThat(stats.path("candidates").path("object_count").path("drafted").asInt()).isGreaterThanOrEqualTo(15);
+        assertThat(stats.path("answers").path("object_count").path("best_constant").asText()).isNotEmpty();
+        assertThat(stats.path("answers").path("object_count").has("blind_score")).isTrue();
+        assertThat(stats.path("balance_violations")).isEmpty();
+        assertThat(Files.readString(dir.resolve("bench_card.md"))).contains("## Answers").contains("best constant")
+                .contains("| object_count | 15 |");
+        dev.v2l.run.BenchCheck.Report check = dev.v2l.run.BenchCheck.check(dir);
+        assertThat(check.types()).hasSize(6);
+        for (dev.v2l.run.BenchCheck.TypeCheck c : check.types()) {
+            if (c.type().isMultipleChoice()) {
+                assertThat(c.perfectV2lo()).as(c.type().code()).isEqualTo(1.0);
+            }
+            assertThat(c.keptByBuilder()).as(c.type().code()).isGreaterThan(0.8);
+        }
+        assertThat(dev.v2l.run.BenchCheck.table(check)).contains("object_count").contains("best constant");
     }
 
     @Test

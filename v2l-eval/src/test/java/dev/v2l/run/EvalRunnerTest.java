@@ -8,6 +8,7 @@ import dev.v2l.dataset.BenchBuilder;
 import dev.v2l.dataset.DatasetOptions;
 import dev.v2l.dataset.Exporter;
 import dev.v2l.io.Provenance;
+import dev.v2l.layout.Labels;
 import dev.v2l.layout.text.MapForm;
 import dev.v2l.model.FakeOpenAiServer;
 import dev.v2l.model.ModelRequest;
@@ -66,8 +67,21 @@ class EvalRunnerTest {
         Set<String> types = new HashSet<>();
         for (JsonNode r : recs) {
             types.add(r.path("question_type").asText());
-            assertThat(r.path("score").asDouble()).as("%s: %s vs %s", r.path("item_id"), r.path("answer"),
-                    r.path("ground_truth")).isEqualTo(1.0);
+            BenchItem item = items.stream().filter(i -> i.id().equals(r.path("item_id").asText())).findFirst()
+                    .orElseThrow();
+            if ("room".equals(item.question().params().get("scope"))) {
+                // A benchmark counts the room, whatever the frames show: the oracle counts what its frames show, so it
+                // is right exactly when they show every instance (its accuracy rises with the frames).
+                String label = item.question().objects().get(0).label();
+                long onMap = item.gtLayout().objects().stream()
+                        .filter(o -> Labels.key(o.label()).equals(Labels.key(label))).count();
+                assertThat(r.path("answer").asText()).isEqualTo(Long.toString(onMap));
+                assertThat(r.path("score").asDouble() == 1.0).isEqualTo(Long.toString(onMap).equals(
+                        item.question().groundTruth()));
+            } else {
+                assertThat(r.path("score").asDouble()).as("%s: %s vs %s", r.path("item_id"), r.path("answer"),
+                        r.path("ground_truth")).isEqualTo(1.0);
+            }
             assertThat(r.path("format").asDouble()).isEqualTo(1.0);
             assertThat(r.path("map_scores").path("stated").path("f1").asDouble()).isEqualTo(1.0);
             String type = r.path("question_type").asText();
@@ -79,10 +93,14 @@ class EvalRunnerTest {
         assertThat(types).as("every type is in the bench").hasSize(QuestionType.values().size());
         ObjectNode summary = new EvalSummary(200, 0).summarize(recs);
         JsonNode run = summary.path("runs").get(0);
-        assertThat(run.path("overall").path("mean").asDouble()).isEqualTo(100.0);
-        assertThat(run.path("vsi").path("overall").asDouble()).isEqualTo(100.0);
-        assertThat(run.path("qvs").path("overall").asDouble()).isEqualTo(100.0);
-        run.path("tasks").forEach(t -> assertThat(t.path("mean").asDouble()).isEqualTo(100.0));
+        // 100 on every type but counting, whose room counts the frames do not always show.
+        Set<String> counting = Set.of("object_counting", "object_count");
+        run.path("tasks").fields().forEachRemaining(t -> {
+            if (!counting.contains(t.getKey())) {
+                assertThat(t.getValue().path("mean").asDouble()).as(t.getKey()).isEqualTo(100.0);
+            }
+        });
+        assertThat(run.path("overall").path("mean").asDouble()).isGreaterThan(90.0);
     }
 
     @Test

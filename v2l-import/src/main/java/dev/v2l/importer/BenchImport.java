@@ -8,6 +8,7 @@ import dev.v2l.layout.Labels;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.LayoutObject;
 import dev.v2l.layout.Layouts;
+import dev.v2l.layout.MapFrame;
 import dev.v2l.layout.text.MapParser;
 import dev.v2l.layout.text.MapWriter;
 import dev.v2l.qa.QuestionObject;
@@ -159,7 +160,8 @@ public final class BenchImport {
             if (s == null) {
                 continue;
             }
-            String text = layoutText.computeIfAbsent(q.videoKey(), k -> MapWriter.writeExtended(Layouts.fromScene(s)));
+            String text = layoutText.computeIfAbsent(q.videoKey(), k -> MapWriter.writeExtended(
+                    Layouts.fromScene(s, MapFrame.ROOM, s.objects()))); // the room's axes: tight wall-aligned boxes
             checkObjects(q, MapParser.lenient().parse(text).layout(), problems);
         }
 

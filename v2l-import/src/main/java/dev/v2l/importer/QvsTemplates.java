@@ -18,16 +18,23 @@ final class QvsTemplates {
     }
 
     private static final int F = Pattern.DOTALL | Pattern.CASE_INSENSITIVE;
-    private static final Pattern VERTICAL = Pattern.compile("Considering the vector from (.+?) to (.+?) as the forward "
-            + "direction, how is (.+?) positioned relative to (.+?)\\?", F);
+    // Each pattern takes the paper's own wording (the QVS-Bench task table; nearest centre from its data example)
+    // and the wording video2layout wrote before it followed the paper.
+    private static final Pattern VERTICAL = Pattern.compile("Considering the vector from (.+?) to (.+?) as the "
+            + "(?:'forward/backward'|forward) direction, how is (.+?) positioned relative to (.+?)\\?", F);
     private static final Pattern HORIZONTAL = Pattern.compile("If (.+?) is directly to the (left|right) of (.+?), what "
             + "is the direction of (.+?) from (.+?)\\?", F);
-    private static final Pattern MIN_DISTANCE = Pattern.compile("What is the distance between the closest points of "
-            + "(.+?) and (.+?) \\(in meters\\)\\?", F);
-    private static final Pattern SIZE = Pattern.compile("What is the maximum floor dimension \\(width or length\\) of "
-            + "(.+?) \\(in meters\\)\\?", F);
+    private static final Pattern MIN_DISTANCE = Pattern.compile("(?:Measuring from the closest points between the two "
+            + "objects, what is the distance between (.+?) and (.+?) in meters|What is the distance between the "
+            + "closest points of (.+?) and (.+?) \\(in meters\\))\\?", F);
+    private static final Pattern SIZE = Pattern.compile("(?:What is the maximum dimension \\(either width or length\\) "
+            + "of (.+?) in meters|What is the maximum floor dimension \\(width or length\\) of (.+?) \\(in meters\\))"
+            + "\\?", F);
     private static final Pattern NEAREST = Pattern.compile("Which of these objects \\((.+?)\\) has its center nearest "
             + "to the center of (.+?)\\?", F);
+    /** The paper's nearest-centre wording names only the target: the choices are the options. */
+    private static final Pattern NEAREST_PAPER = Pattern.compile("Considering the center point of (.+?) as a reference "
+            + "point, which of these objects has the nearest center point to it\\?", F);
     private static final Pattern COUNT = Pattern.compile("How many '(.+?)' objects are there in this scene\\?", F);
 
     private QvsTemplates() {
@@ -45,12 +52,17 @@ final class QvsTemplates {
             return new Parsed("horizontal_direction", out, Map.of("side", m.group(2).toLowerCase(java.util.Locale.ROOT)));
         }
         if ((m = MIN_DISTANCE.matcher(question)).find()) {
-            add(out, m.group(1), "a", m.group(2), "b");
+            int g = m.group(1) != null ? 1 : 3;
+            add(out, m.group(g), "a", m.group(g + 1), "b");
             return new Parsed("min_distance", out, Map.of());
         }
         if ((m = SIZE.matcher(question)).find()) {
-            add(out, m.group(1), "target");
+            add(out, m.group(1) != null ? m.group(1) : m.group(2), "target");
             return new Parsed("object_size", out, Map.of());
+        }
+        if ((m = NEAREST_PAPER.matcher(question)).find()) {
+            add(out, m.group(1), "target");
+            return new Parsed("nearest_center", out, Map.of());
         }
         if ((m = NEAREST.matcher(question)).find()) {
             add(out, m.group(2), "target");

@@ -91,6 +91,10 @@ public final class SceneJson {
                 poly.addArray().add(p.x()).add(p.y());
             }
         }
+        if (!r.statedCounts().isEmpty()) {
+            ObjectNode c = n.putObject("counts");
+            r.statedCounts().forEach(c::put);
+        }
         return n;
     }
 
@@ -176,6 +180,20 @@ public final class SceneJson {
                 regions.add(new RoomRegion(f.string(g, "id", p + ".id"), f.string(g, "type", p + ".type"), poly));
             }
         }
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        JsonNode cn = rn.get("counts");
+        if (cn != null && !cn.isNull()) {
+            if (!cn.isObject()) {
+                throw f.error("room.counts", "expected an object {label: count}, found " + cn.getNodeType());
+            }
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = cn.fields(); it.hasNext();) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().canConvertToExactIntegral() || e.getValue().asInt() < 0) {
+                    throw f.error("room.counts." + e.getKey(), "expected a whole number >= 0, found " + e.getValue());
+                }
+                counts.put(e.getKey(), e.getValue().asInt());
+            }
+        }
         CameraPose camera = null;
         if (n.hasNonNull("camera")) {
             JsonNode c = f.object(n, "camera", "camera");
@@ -245,6 +263,7 @@ public final class SceneJson {
             }
             objects.add(new SceneObject(oid, label, box, parent, visible, asset));
         }
-        return SceneBounds.check(new Scene(id, dataset, up, new Room(area, regions), objects, camera, intrinsics), f);
+        return SceneBounds.check(new Scene(id, dataset, up, new Room(area, regions, counts), objects, camera,
+                intrinsics), f);
     }
 }

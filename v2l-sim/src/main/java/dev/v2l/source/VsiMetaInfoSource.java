@@ -79,9 +79,13 @@ public final class VsiMetaInfoSource implements SceneSource {
             if (!boxes.isArray()) {
                 throw f.error(labelPath, "expected a list of boxes, found " + boxes.getNodeType());
             }
+            java.util.Set<JsonNode> kept = new java.util.HashSet<>();
             for (int i = 0; i < boxes.size(); i++) {
                 String path = labelPath + "[" + i + "]";
                 JsonNode b = boxes.get(i);
+                if (!kept.add(b)) {
+                    continue; // the same box listed twice (the meta_info of 10 ScanNet scenes): one object
+                }
                 Vec3 centroid = f.vec3(b.get("centroid"), path + ".centroid");
                 double[] axes = f.numbers(b.get("normalizedAxes"), 9, path + ".normalizedAxes");
                 double[] lengths = f.numbers(b.get("axesLengths"), 3, path + ".axesLengths");
@@ -101,6 +105,19 @@ public final class VsiMetaInfoSource implements SceneSource {
                 objects.add(new SceneObject(label.strip().replace(' ', '_') + "_" + i, label, box));
             }
         }
-        return SceneBounds.check(new Scene(id, dataset, UpAxis.Z, Room.ofArea(area), objects), f);
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        if (s.hasNonNull("object_counts")) {
+            JsonNode oc = f.object(s, "object_counts", "object_counts");
+            for (Iterator<Map.Entry<String, JsonNode>> it = oc.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().canConvertToExactIntegral() || e.getValue().asInt() < 0) {
+                    throw f.error("object_counts." + e.getKey(), "expected a whole number >= 0, found "
+                            + e.getValue());
+                }
+                counts.put(e.getKey(), e.getValue().asInt());
+            }
+        }
+        return SceneBounds.check(new Scene(id, dataset, UpAxis.Z, Room.ofArea(area).withStatedCounts(counts),
+                objects), f);
     }
 }

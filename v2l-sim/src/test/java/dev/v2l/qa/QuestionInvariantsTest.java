@@ -2,9 +2,11 @@ package dev.v2l.qa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.v2l.geom.Box3;
 import dev.v2l.geom.OrientedRect;
 import dev.v2l.geom.Rigid2;
 import dev.v2l.geom.Vec2;
+import dev.v2l.geom.Vec3;
 import dev.v2l.layout.Layout;
 import dev.v2l.layout.LayoutObject;
 import dev.v2l.layout.Layouts;
@@ -74,9 +76,16 @@ class QuestionInvariantsTest {
             OrientedRect f = o.footprint();
             OrientedRect m = new OrientedRect(new Vec2(-f.center().x(), f.center().y()),
                     new Vec2(-f.axis().x(), f.axis().y()), f.halfAlongU(), f.halfAlongV());
-            out.add(o.withFootprint(m));
+            Box3 b = o.box();
+            out.add(new LayoutObject(o.label(), m, o.height(), o.instanceId(), b == null ? null : new Box3(
+                    new Vec3(-b.center().x(), b.center().y(), b.center().z()), flip(b.axis0()), flip(b.axis1()),
+                    flip(b.axis2()), b.half0(), b.half1(), b.half2())));
         }
         return new Layout(l.frame(), out);
+    }
+
+    static Vec3 flip(Vec3 a) {
+        return new Vec3(-a.x(), a.y(), a.z());
     }
 
     static String swapLeftRight(String s) {

@@ -129,12 +129,28 @@ class RendererTest {
 
     @Test
     void anObjectStraightAheadAtThreeMetresIsAtZeroThreeInTheFirstCameraMap() {
+        // A camera facing along a wall (the room's axes are the scene's): the object ahead is at (0, 3).
+        Scene s = room(cube("chair", 2, 4, 0.4, 0.5), cube("lamp", -5, -5, 0.4, 0.5));
+        CameraPose p = CameraPose.fromYawPitch(UpAxis.Z, new Vec3(2, 1, 1.5), 90, -10);
+        Observation obs = new SceneRenderer(s, K).render(List.of(p), 4, 1, null);
+        Layout l = Layouts.fromObservation(s, obs, List.of(0), MapFrame.FIRST_CAMERA);
+        assertThat(l.objects()).hasSize(1); // the lamp is out of view
+        assertThat(l.objects().get(0).center().approximatelyEquals(new Vec2(0, 3), 0.01)).isTrue();
+    }
+
+    @Test
+    void aCameraTurnedFromTheWallsKeepsTheRoomAxesInItsMap() {
+        // Turned 30° from the room's +x axis, the map's +y is the room axis nearest the camera's forward (+x) and
+        // its +x the room's -y: the object 3 m straight ahead is at (-3 sin 30°, 3 cos 30°), wall-aligned boxes
+        // stay axis-aligned.
         Scene s = room(cube("chair", 2 + 3 * Math.cos(Math.toRadians(30)), 1 + 3 * Math.sin(Math.toRadians(30)), 0.4,
                 0.5), cube("lamp", -5, 5, 0.4, 0.5));
         CameraPose p = CameraPose.fromYawPitch(UpAxis.Z, new Vec3(2, 1, 1.5), 30, -10);
         Observation obs = new SceneRenderer(s, K).render(List.of(p), 4, 1, null);
         Layout l = Layouts.fromObservation(s, obs, List.of(0), MapFrame.FIRST_CAMERA);
-        assertThat(l.objects()).hasSize(1); // the lamp is out of view
-        assertThat(l.objects().get(0).center().approximatelyEquals(new Vec2(0, 3), 0.01)).isTrue();
+        assertThat(l.objects()).hasSize(1);
+        assertThat(l.objects().get(0).center().approximatelyEquals(new Vec2(-1.5, 3 * Math.cos(Math.toRadians(30))),
+                0.01)).isTrue();
+        assertThat(l.objects().get(0).footprint().angleRadians() % (Math.PI / 2)).isCloseTo(0, within(1e-9));
     }
 }

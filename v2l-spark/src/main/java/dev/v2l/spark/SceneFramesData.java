@@ -19,20 +19,28 @@ import java.util.Set;
  * stage. Nothing is rounded: poses, times and pixel counts come back bit for bit, in the same order, so what is built
  * from them is what would be built from the original.
  */
-record SceneFramesData(String imageDir, double[] intrinsics, boolean depth, String sceneId, int width, int height,
-        double minShare, Frame[] frames) implements Serializable {
+record SceneFramesData(String imageDir, double[] intrinsics, boolean depth, double[] view, String sceneId, int width,
+        int height, double minShare, Frame[] frames) implements Serializable {
 
     /** One frame. */
     record Frame(int index, double timeSeconds, double[] pose, String[] ids, int[] pixels, String[] flagged)
             implements Serializable {
     }
 
+    private static double[] data(Intrinsics ki) {
+        return ki == null ? null : new double[] {ki.width(), ki.height(), ki.fx(), ki.fy(), ki.cx(), ki.cy()};
+    }
+
+    private static Intrinsics intrinsics(double[] d) {
+        return d == null ? null : new Intrinsics((int) d[0], (int) d[1], d[2], d[3], d[4], d[5]);
+    }
+
     static SceneFramesData of(SceneFrames f) {
-        Intrinsics ki = f.intrinsics();
-        double[] in = ki == null ? null : new double[] {ki.width(), ki.height(), ki.fx(), ki.fy(), ki.cx(), ki.cy()};
+        double[] in = data(f.intrinsics());
+        double[] view = data(f.view());
         Observation o = f.observation();
         if (o == null) {
-            return new SceneFramesData(f.imageDir(), in, f.depth(), null, 0, 0, 0, null);
+            return new SceneFramesData(f.imageDir(), in, f.depth(), view, null, 0, 0, 0, null);
         }
         Frame[] frames = new Frame[o.frames().size()];
         for (int i = 0; i < frames.length; i++) {
@@ -50,15 +58,15 @@ record SceneFramesData(String imageDir, double[] intrinsics, boolean depth, Stri
             frames[i] = new Frame(fr.index(), fr.timeSeconds(), pose, ids, px,
                     fr.flaggedVisible() == null ? null : fr.flaggedVisible().toArray(new String[0]));
         }
-        return new SceneFramesData(f.imageDir(), in, f.depth(), o.sceneId(), o.width(), o.height(), o.minShare(),
-                frames);
+        return new SceneFramesData(f.imageDir(), in, f.depth(), view, o.sceneId(), o.width(), o.height(),
+                o.minShare(), frames);
     }
 
     SceneFrames toFrames() {
-        Intrinsics ki = intrinsics == null ? null : new Intrinsics((int) intrinsics[0], (int) intrinsics[1],
-                intrinsics[2], intrinsics[3], intrinsics[4], intrinsics[5]);
+        Intrinsics ki = intrinsics(intrinsics);
+        Intrinsics kv = intrinsics(view);
         if (frames == null) {
-            return new SceneFrames(null, imageDir, ki, depth);
+            return new SceneFrames(null, imageDir, ki, depth, kv);
         }
         List<Observation.Frame> out = new ArrayList<>(frames.length);
         for (Frame f : frames) {
@@ -72,6 +80,6 @@ record SceneFramesData(String imageDir, double[] intrinsics, boolean depth, Stri
             Set<String> flagged = f.flagged() == null ? null : new LinkedHashSet<>(Arrays.asList(f.flagged()));
             out.add(new Observation.Frame(f.index(), f.timeSeconds(), pose, pixels, flagged));
         }
-        return new SceneFrames(new Observation(sceneId, width, height, minShare, out), imageDir, ki, depth);
+        return new SceneFrames(new Observation(sceneId, width, height, minShare, out), imageDir, ki, depth, kv);
     }
 }

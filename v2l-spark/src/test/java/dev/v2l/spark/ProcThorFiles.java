@@ -43,7 +43,9 @@ final class ProcThorFiles {
                 }
             }
             h.set("objects", kept);
-            if (k == 1) {
+            // The first house (with samples to show at 8 frames; the second's frames show no instance whole or
+            // unique, so training data asks nothing of it) carries its own id.
+            if (k == 0) {
                 h.put("id", "house-with-own-id");
             }
             if (k == 4) {

@@ -31,8 +31,9 @@ class SparkBenchBuildTest {
         assertThat(r.items()).isEqualTo(16);
         long used = Files.list(cli.resolve("images")).count();
         assertThat(r.scenesUsed()).isEqualTo((int) used);
-        // Waves of three: the last wave rendered scenes the quotas did not need; their images are gone.
-        assertThat(r.scenesRendered()).isGreaterThan(r.scenesUsed()).isLessThan(16);
+        // Waves of three: the last wave may render scenes the quotas did not need; their images are gone (the same
+        // images as the CLI's, below).
+        assertThat(r.scenesRendered()).isGreaterThanOrEqualTo(r.scenesUsed()).isLessThan(r.scenesUsed() + 3);
         Outputs.assertSameOutput(cli, spark);
     }
 }

@@ -30,6 +30,9 @@ public final class LayoutJson {
     public static ObjectNode layoutNode(Layout layout) {
         ObjectNode n = NODES.objectNode();
         n.put("frame", layout.frame().code());
+        if (layout.axes() != null) {
+            n.put("axes", layout.axes());
+        }
         ArrayNode objs = n.putArray("objects");
         for (LayoutObject o : layout.objects()) {
             ObjectNode on = objs.addObject();

@@ -43,6 +43,7 @@ final class MapInterpreter {
             return Interpretation.NONE;
         }
         MapFrame frame = MapFrame.UNSPECIFIED;
+        String axes = null;
         double scale = 1;
         LenientNode body = root;
         // Wrappers: {"frame": ..., "unit": ..., "objects": [...]} or {"map": [...]}.
@@ -58,6 +59,8 @@ final class MapInterpreter {
                         } else {
                             frame = f;
                         }
+                    } else if (k.equals("axes") && m.value() instanceof LenientNode.Str s) {
+                        axes = s.value().strip();
                     } else if (k.equals("unit") || k.equals("units")) {
                         scale = unitScale(m);
                     }
@@ -84,7 +87,7 @@ final class MapInterpreter {
             return Interpretation.NONE;
         }
         return new Interpretation(true, form == MapForm.EXTENDED || frame != MapFrame.UNSPECIFIED
-                ? MapForm.EXTENDED : MapForm.V2LO, new Layout(frame, out), null);
+                ? MapForm.EXTENDED : MapForm.V2LO, new Layout(frame, out, axes), null);
     }
 
     private LenientNode.Member wrapperMember(LenientNode.Obj obj) {

@@ -59,12 +59,19 @@ public final class MapWriter {
         return sb.append(']').toString();
     }
 
-    /** Our richer form: frame and unit, bounds, corners for rotated footprints, height range when known. */
+    /**
+     * Our richer form: frame (and, for room-aligned frames, where the room's axes came from) and unit, bounds,
+     * corners for rotated footprints, height range when known.
+     */
     public static String writeExtended(Layout layout) {
         int d = EXTENDED_DECIMALS;
         StringBuilder sb = new StringBuilder(LEAD_IN.length() + 128 * layout.size());
         sb.append(LEAD_IN).append("{\"frame\": ");
         JsonStrings.append(sb, layout.frame().code(), true);
+        if (layout.axes() != null) {
+            sb.append(", \"axes\": ");
+            JsonStrings.append(sb, layout.axes(), true);
+        }
         sb.append(", \"unit\": \"m\", \"objects\": [");
         boolean first = true;
         for (LayoutObject o : layout.objects()) {
@@ -143,7 +150,8 @@ public final class MapWriter {
                 case GRID -> throw new IllegalArgumentException("a grid map is not a metric layout; use GridMap.of");
             }
         }
-        return new Layout(form == MapForm.EXTENDED ? layout.frame() : MapFrame.UNSPECIFIED, out);
+        return form == MapForm.EXTENDED ? new Layout(layout.frame(), out, layout.axes())
+                : new Layout(MapFrame.UNSPECIFIED, out);
     }
 
     private static OrientedRect roundedBounds(OrientedRect r, int places) {

@@ -46,6 +46,19 @@ class MapWriterTest {
     }
 
     @Test
+    void negativeZeroIsWrittenAsZeroInEveryForm() {
+        // Python's json.dumps(round(-0.04, 1)) gives "-0.0"; we write "0.0" on purpose (the same number to every
+        // parser, one spelling for a model to learn), in v2lo, extended, answers and traces alike (Decimals).
+        Layout l = new Layout(MapFrame.FIRST_CAMERA, List.of(new LayoutObject("cup",
+                OrientedRect.fromBounds(-0.04, -0.001, 0.3, 0.2), new HeightRange(-0.0, 0.1), null)));
+        assertThat(MapWriter.writeV2lo(l)).contains("[0.0, 0.0, 0.3, 0.2]").doesNotContain("-0.0");
+        assertThat(MapWriter.writeExtended(l)).contains("[-0.04, 0.00, 0.30, 0.20]").doesNotContain("-0.00");
+        assertThat(Decimals.format(-0.0, 1)).isEqualTo("0.0");
+        assertThat(Decimals.format(-0.04, 0)).isEqualTo("0");
+        assertThat(Decimals.round(-0.04, 1)).isEqualTo(0.0).matches(d -> Double.doubleToRawLongBits(d) == 0L);
+    }
+
+    @Test
     void extendedFormGolden() throws IOException {
         assertThat(MapWriter.writeExtended(fixture())).isEqualTo(golden("map-extended.txt"));
     }
