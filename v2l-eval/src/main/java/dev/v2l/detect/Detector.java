@@ -126,16 +126,8 @@ public final class Detector implements AutoCloseable {
 
     /** Detections in the image's pixels, best first. Thread-safe. */
     public List<Detection> detect(BufferedImage image, SsdDecoder.Settings settings) {
-        float[] input = InputTensor.of(image, signature.inputWidth(), signature.inputHeight());
-        float[] codes = new float[signature.anchors() * 4];
-        float[] logits = new float[signature.anchors() * signature.classes()];
-        Interpreter it = acquire();
-        try {
-            it.run(input, codes, logits);
-        } finally {
-            idle.add(it);
-        }
-        List<SsdDecoder.Raw> raw = SsdDecoder.decode(codes, logits, signature.classes(), anchors, settings);
+        float[][] outputs = rawOutputs(image);
+        List<SsdDecoder.Raw> raw = SsdDecoder.decode(outputs[0], outputs[1], signature.classes(), anchors, settings);
         List<Detection> out = new ArrayList<>(raw.size());
         int w = image.getWidth();
         int h = image.getHeight();

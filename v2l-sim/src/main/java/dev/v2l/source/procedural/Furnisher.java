@@ -95,26 +95,13 @@ final class Furnisher {
     boolean door() {
         double w = 0.8 + 0.1 * rnd.nextDouble();
         double h = 2.0 + 0.1 * rnd.nextDouble();
-        for (int attempt = 0; attempt < 30; attempt++) {
-            int e = rnd.nextInt(polygon.size());
-            Vec2 a = polygon.get(e);
-            Vec2 b = polygon.get((e + 1) % polygon.size());
-            double len = a.distanceTo(b);
-            if (len < w + 0.5) {
-                continue;
-            }
-            double t = 0.25 + w / 2 + rnd.nextDouble() * (len - w - 0.5);
-            Vec2 along = b.minus(a).normalized();
-            Vec2 in = along.leftNormal();
-            Vec2 at = a.plus(along.times(t));
-            OrientedRect f = new OrientedRect(at.plus(in.times(0.03)), along, w / 2, 0.03);
-            if (opening(f)) {
-                add(new Placed("door", BuiltinModels.doorRef(), f, 0, h, -1));
-                keepouts.add(new Keepout(new OrientedRect(at.plus(in.times(0.55)), along, w / 2 + 0.15, 0.55), 0));
-                return true;
-            }
+        Opening o = opening(w, 0.25);
+        if (o == null) {
+            return false;
         }
-        return false;
+        add(new Placed("door", BuiltinModels.doorRef(), o.footprint(), 0, h, -1));
+        keepouts.add(new Keepout(o.inFront(0.55, w / 2 + 0.15), 0));
+        return true;
     }
 
     /** A window in a wall; floor pieces taller than its sill keep out of the strip in front of it. */
@@ -122,27 +109,48 @@ final class Furnisher {
         double w = 0.8 + 0.8 * rnd.nextDouble();
         double h = 1.1 + 0.3 * rnd.nextDouble();
         double sill = 0.8 + 0.2 * rnd.nextDouble();
+        Opening o = opening(w, 0.3);
+        if (o == null) {
+            return false;
+        }
+        add(new Placed("window", BuiltinModels.windowRef(), o.footprint(), sill, sill + h, -1));
+        keepouts.add(new Keepout(o.inFront(0.3, w / 2 + 0.1), sill - 0.05));
+        return true;
+    }
+
+    /** An opening's place in a wall: its centre on the wall, the wall's direction and the room's inward normal. */
+    private record Opening(Vec2 at, Vec2 along, Vec2 in, double width) {
+        OrientedRect footprint() {
+            return new OrientedRect(at.plus(in.times(0.03)), along, width / 2, 0.03);
+        }
+
+        /** The strip of the room in front of the opening, {@code depth} deep and {@code halfWidth} to each side. */
+        OrientedRect inFront(double depth, double halfWidth) {
+            return new OrientedRect(at.plus(in.times(depth)), along, halfWidth, depth);
+        }
+    }
+
+    /**
+     * A free place for an opening {@code width} wide on a random wall, at least {@code margin} from the wall's ends
+     * (30 tries), or null.
+     */
+    private Opening opening(double width, double margin) {
         for (int attempt = 0; attempt < 30; attempt++) {
             int e = rnd.nextInt(polygon.size());
             Vec2 a = polygon.get(e);
             Vec2 b = polygon.get((e + 1) % polygon.size());
             double len = a.distanceTo(b);
-            if (len < w + 0.6) {
+            if (len < width + 2 * margin) {
                 continue;
             }
-            double t = 0.3 + w / 2 + rnd.nextDouble() * (len - w - 0.6);
+            double t = margin + width / 2 + rnd.nextDouble() * (len - width - 2 * margin);
             Vec2 along = b.minus(a).normalized();
-            Vec2 in = along.leftNormal();
-            Vec2 at = a.plus(along.times(t));
-            OrientedRect f = new OrientedRect(at.plus(in.times(0.03)), along, w / 2, 0.03);
-            if (opening(f)) {
-                add(new Placed("window", BuiltinModels.windowRef(), f, sill, sill + h, -1));
-                keepouts.add(new Keepout(new OrientedRect(at.plus(in.times(0.3)), along, w / 2 + 0.1, 0.3),
-                        sill - 0.05));
-                return true;
+            Opening o = new Opening(a.plus(along.times(t)), along, along.leftNormal(), width);
+            if (opening(o.footprint())) {
+                return o;
             }
         }
-        return false;
+        return null;
     }
 
     /** Openings may not overlap each other along the walls (a margin of 0.3 m). */
