@@ -332,10 +332,11 @@ public final class BenchBuilder {
             sb.append(' ').append(row).append(" |\n");
         }
         sb.append("\nEach item holds its frames, the question and options, the ground truth, the objects involved, the "
-                + "engine's derivation, `gt_layout`: the true map of its frames (first-camera frame), `scene_layout`: the whole "
+                + "engine's derivation, `gt_layout`: the true map of its frames (room-aligned first-camera frame), `scene_layout`: the whole "
                 + "scene's in the same frame, `context` (room area, first appearances) and, for rendered frames, `cameras` "
                 + "(each frame's pose and depth image, the intrinsics, the map frame). Items whose answer `gt_layout` "
-                + "as stored would not give are dropped, so the oracle scores 100 %.\n");
+                + "as stored would not give are dropped, so the oracle scores 100 % — except on room counts "
+                + "(`\"scope\": \"room\"`) whose frames miss instances: it counts what they show.\n");
         sb.append(credits.markdown());
         return sb.toString();
     }

@@ -103,6 +103,7 @@ class DatasetBuildTest {
     void targetsAreComputedFromTheWrittenMapAndOnlyAboutSeenObjects() throws IOException {
         List<JsonNode> rows = all(procedural.resolve("jsonl"));
         Map<Integer, Integer> perFrameCount = new HashMap<>();
+        int[] closestChecked = {0};
         for (JsonNode r : rows) {
             Question q = QuestionJson.read(r.get("question"), new dev.v2l.io.JsonFields("mem", null));
             Layout written = MapParser.builder().form(MapForm.V2LO).build().parse(r.get("map").asText()).layout();
@@ -122,6 +123,23 @@ class DatasetBuildTest {
             for (QuestionObject o : q.objects()) {
                 assertThat(seen).as(r.get("id").asText()).contains(Labels.key(o.label()));
             }
+            // Issue 13 item 7: closest-object questions hold their margin on the map as written, whatever the order
+            // of the options (a tie at one decimal would make the answer the first-listed option's).
+            if (q.type() == QuestionTypes.OBJECT_REL_DISTANCE || q.type() == QuestionTypes.NEAREST_CENTER) {
+                dev.v2l.layout.LayoutObject target = written.objects().stream().filter(o -> Labels.matches(o.label(),
+                        q.label("target"))).findFirst().orElseThrow();
+                List<Double> ds = new ArrayList<>();
+                for (String c : q.optionContents()) {
+                    dev.v2l.layout.LayoutObject o = written.objects().stream().filter(x -> Labels.matches(x.label(),
+                            c)).findFirst().orElseThrow();
+                    ds.add(q.type() == QuestionTypes.NEAREST_CENTER ? target.center().distanceTo(o.center())
+                            : dev.v2l.reason.SpatialEngine.closestDistance(target, o, true));
+                }
+                ds.sort(Double::compare);
+                assertThat(ds.get(1) - ds.get(0)).as(r.get("id").asText()).isGreaterThanOrEqualTo(
+                        Math.max(0.15, 0.1 * ds.get(0)) - 1e-9);
+                closestChecked[0]++;
+            }
             // Recomputing from the written map gives the same think and answer.
             if (q.type() != QuestionTypes.ROOM_SIZE_ESTIMATION && q.type() != QuestionTypes.OBJ_APPEARANCE_ORDER) {
                 Derivation d = Questions.derive(q, written, EngineContext.NONE);
@@ -139,6 +157,7 @@ class DatasetBuildTest {
             perFrameCount.merge(r.get("frame_count").asInt(), 1, Integer::sum);
         }
         assertThat(perFrameCount.keySet()).containsExactlyInAnyOrder(1, 4, 8);
+        assertThat(closestChecked[0]).isGreaterThan(0);
     }
 
     @Test

@@ -114,6 +114,25 @@ class RealDataQuestionsTest {
         }
     }
 
+    @Test
+    void noQuestionIsAskedTwiceWhateverTheOrderOfItsObjects() {
+        // Issue 13 item 5: pairs were drawn ordered, so A→B and B→A both appeared (245 of 916 abs-distance).
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int pairs = 0;
+        for (Question q : QUESTIONS) {
+            if (q.objects().size() < 2 || q.type().isMultipleChoice() && !q.type().code().contains("distance")
+                    && q.type() != QuestionTypes.NEAREST_CENTER) {
+                continue;
+            }
+            List<String> ids = new ArrayList<>();
+            q.objects().forEach(o -> ids.add(o.role().equals("target") ? "target=" + o.instanceId() : o.instanceId()));
+            java.util.Collections.sort(ids);
+            assertThat(seen.add(q.sceneId() + " " + q.type().code() + " " + ids)).as(q.id()).isTrue();
+            pairs++;
+        }
+        assertThat(pairs).isGreaterThan(2000);
+    }
+
     // ---- independent geometry -----------------------------------------------------------------------------------
 
     /** The floor-projected box corners' minimum-area rectangle, by trying every hull edge direction. */
