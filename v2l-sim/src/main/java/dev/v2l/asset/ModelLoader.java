@@ -57,6 +57,16 @@ public final class ModelLoader {
         return CACHE.size();
     }
 
+    /**
+     * An MTL file's text from its first {@code newmtl} on: statements before any material belong to none (Debian's
+     * Scopia catalog has an {@code Ns} there), and Sweet Home 3D's reader ignores them, as this does.
+     */
+    static String fromFirstMaterial(InputStream in) throws IOException {
+        String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("(?m)^[ \\t]*newmtl\\b").matcher(text);
+        return first.find() ? text.substring(first.start()) : "";
+    }
+
     private static ModelMesh load(CatalogModel m) {
         FurnitureCatalog c = m.catalog();
         String where = c.source() + "!" + m.modelPath();
@@ -77,7 +87,7 @@ public final class ModelLoader {
                 continue; // Sweet Home 3D draws such faces grey too
             }
             try (InputStream in = c.open(entry)) {
-                for (Mtl mtl : MtlReader.read(in)) {
+                for (Mtl mtl : MtlReader.read(new java.io.StringReader(fromFirstMaterial(in)))) {
                     mtls.putIfAbsent(mtl.getName(), mtl);
                 }
             } catch (IOException | RuntimeException e) {

@@ -136,11 +136,24 @@ class FurnitureCatalogTest {
         for (String label : List.of("door", "window", "microwave", "washing machine", "bathtub", "laptop")) {
             assertThat(lib.models(label)).as(label).isNotEmpty();
         }
-        // a sample of models from each Debian catalog parses (all of them: v2l assets list --check)
+        // every labelled model of the Debian catalogs parses (what rooms may use; v2l assets list --check): one
+        // MTL of Scopia's had a statement before its first material, which stopped every procedural build
         for (FurnitureCatalog c : lib.catalogs().subList(1, lib.catalogs().size())) {
-            c.models().stream().filter(m -> LabelMap.standard().label(m).isPresent()).limit(2)
+            c.models().stream().filter(m -> LabelMap.standard().label(m).isPresent())
                     .forEach(m -> assertThat(ModelLoader.raw(m).triangles).as(m.id()).isPositive());
         }
+    }
+
+    @Test
+    void mtlStatementsBeforeTheFirstMaterialAreIgnoredAsSweetHome3dDoes() throws IOException {
+        // Debian's Scopia catalog (islandBath.mtl) starts with "Ns 20" before any newmtl: javagl's reader refuses it
+        String mtl = "# exported\nNs 20\nKd 1 0 0\n\nnewmtl white\nKd 0.9 0.9 0.9\nnewmtl red\nKd 1 0 0\n";
+        String kept = ModelLoader.fromFirstMaterial(new java.io.ByteArrayInputStream(mtl.getBytes(StandardCharsets.UTF_8)));
+        List<de.javagl.obj.Mtl> read = de.javagl.obj.MtlReader.read(new java.io.StringReader(kept));
+        assertThat(read).extracting(de.javagl.obj.Mtl::getName).containsExactly("white", "red");
+        assertThat(read.get(0).getKd().getX()).isEqualTo(0.9f);
+        assertThat(ModelLoader.fromFirstMaterial(new java.io.ByteArrayInputStream("Ns 20\n".getBytes(
+                StandardCharsets.UTF_8)))).isEmpty();
     }
 
     static Path zip(Path out, String props, String entry, String content) throws IOException {
