@@ -7,7 +7,8 @@ package dev.v2l.scene;
  * tight box of the placed model: its first axis spans the model's width, its second the depth (the model's front
  * faces +axis1), its third the height.
  */
-public record AssetRef(String catalog, String model, String name, String creator, String license) {
+public record AssetRef(String catalog, String model, String name, String creator, String license)
+        implements java.io.Serializable {
 
     public AssetRef {
         if (catalog == null || catalog.isBlank()) {

@@ -313,9 +313,12 @@ public final class DatasetBuilder {
     /** The furniture models the scenes were rendered with (creators and licences for the card). */
     private final dev.v2l.asset.AssetCredits credits = new dev.v2l.asset.AssetCredits();
 
-    /** Credits a scene's furniture models in the card {@link #writeExtras} writes (a distributed build's driver). */
-    public void credit(Scene scene) {
-        credits.add(scene);
+    /**
+     * Credits a scene's furniture models ({@link dev.v2l.asset.AssetCredits#refs}) in the card {@link #writeExtras}
+     * writes: a distributed build's driver, which does not read the scenes itself.
+     */
+    public void credit(List<dev.v2l.scene.AssetRef> objectModels) {
+        credits.add(objectModels);
     }
 
     private String card(DatasetStats s) {

@@ -17,15 +17,28 @@ public final class AssetCredits {
     private final Map<String, AssetRef> models = new TreeMap<>();
     private final Map<String, Integer> uses = new TreeMap<>();
 
-    public synchronized void add(Scene scene) {
+    public void add(Scene scene) {
+        add(refs(scene));
+    }
+
+    /** Credits objects' models given as {@link #refs} gave them (one entry per object). */
+    public synchronized void add(List<AssetRef> objectModels) {
+        for (AssetRef a : objectModels) {
+            String key = a.catalog() + " / " + a.model();
+            models.putIfAbsent(key, a);
+            uses.merge(key, 1, Integer::sum);
+        }
+    }
+
+    /** The model of each of a scene's objects that names one, in object order. */
+    public static List<AssetRef> refs(Scene scene) {
+        List<AssetRef> out = new ArrayList<>();
         for (SceneObject o : scene.objects()) {
-            AssetRef a = o.asset();
-            if (a != null) {
-                String key = a.catalog() + " / " + a.model();
-                models.putIfAbsent(key, a);
-                uses.merge(key, 1, Integer::sum);
+            if (o.asset() != null) {
+                out.add(o.asset());
             }
         }
+        return out;
     }
 
     public synchronized boolean isEmpty() {

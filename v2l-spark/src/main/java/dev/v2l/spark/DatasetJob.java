@@ -9,7 +9,9 @@ import dev.v2l.dataset.Sample;
 import dev.v2l.dataset.SceneFrames;
 import dev.v2l.io.BadInputException;
 import dev.v2l.io.Provenance;
+import dev.v2l.asset.AssetCredits;
 import dev.v2l.qa.QuestionGenerator;
+import dev.v2l.scene.AssetRef;
 import dev.v2l.scene.Scene;
 import dev.v2l.source.SceneSource;
 import java.io.BufferedReader;
@@ -63,9 +65,9 @@ public final class DatasetJob {
 
     /** A scene after the first stage. */
     record Prepared(int index, String id, SceneFramesData frames, Map<String, Integer> letterCounts,
-            String problem) implements Serializable {
+            List<AssetRef> assets, String problem) implements Serializable {
         Prepared summary() {
-            return new Prepared(index, id, null, letterCounts, problem);
+            return new Prepared(index, id, null, letterCounts, assets, problem);
         }
     }
 
@@ -162,8 +164,10 @@ public final class DatasetJob {
             provenance.put("skipped_scenes", list);
         }
         DatasetBuilder builder = new DatasetBuilder(request.options());
-        for (String id : good) {
-            builder.credit(src.scene(id)); // the card credits the furniture models, as the CLI's does
+        for (Prepared s : summaries) {
+            if (s.problem() == null) {
+                builder.credit(s.assets()); // the card credits the furniture models, as the CLI's does
+            }
         }
         builder.writeExtras(out, stats, provenance, start);
         out.delete(PARTS);
@@ -186,13 +190,14 @@ public final class DatasetJob {
                 scene = src.scene(id);
                 frames = SceneFrames.of(scene, src.kind(), request.options(), out);
             } catch (BadInputException e) {
-                done.add(new Prepared(i, id, null, Map.of(), e.getMessage()));
+                done.add(new Prepared(i, id, null, Map.of(), List.of(), e.getMessage()));
                 continue;
             }
             // The split does not change what is asked or lettered; the letters' state does not change the counts.
             QuestionGenerator.Finisher counter = builder.finisher();
             builder.sceneSamples(scene, frames, DatasetBuilder.SPLITS.get(0), counter);
-            done.add(new Prepared(i, id, SceneFramesData.of(frames), counter.state(), null));
+            done.add(new Prepared(i, id, SceneFramesData.of(frames), counter.state(),
+                    new ArrayList<>(AssetCredits.refs(scene)), null));
             if (hook != null) {
                 hook.after(1, i);
             }
