@@ -61,9 +61,11 @@ public final class ModelLoader {
      * An MTL file's text from its first {@code newmtl} on: statements before any material belong to none (Debian's
      * Scopia catalog has an {@code Ns} there), and Sweet Home 3D's reader ignores them, as this does.
      */
+    private static final java.util.regex.Pattern FIRST_MATERIAL = java.util.regex.Pattern.compile("(?m)^[ \\t]*newmtl\\b");
+
     static String fromFirstMaterial(InputStream in) throws IOException {
         String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Matcher first = java.util.regex.Pattern.compile("(?m)^[ \\t]*newmtl\\b").matcher(text);
+        java.util.regex.Matcher first = FIRST_MATERIAL.matcher(text);
         return first.find() ? text.substring(first.start()) : "";
     }
 
