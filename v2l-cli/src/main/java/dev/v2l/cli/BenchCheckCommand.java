@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check a benchmark before trusting it, per question type: the score of a perfect v2lo map "
                 + "(each item's true map written as Video2Layout's map, 1 decimal, read back and answered), over all "
-                + "items and over wall-aligned objects; the share of items that map answers exactly (what dataset "
-                + "build keeps) and the builder's drafts kept; the answer distribution, the best constant answer's "
+                + "items and over the items that form can represent (objects wall-aligned, no height needed); the "
+                + "share of items that map, with the true heights its reasoning states, answers within 10%% (what "
+                + "dataset build keeps) and the builder's drafts kept; the answer distribution, the best constant answer's "
                 + "score and the blind priors' score. Exit 1 when a rule breaks: perfect map >= 95 on numeric types "
-                + "over wall-aligned objects, >= 80%% kept, and the builder's balance rule: no answer class above "
+                + "over representable items, >= 80%% kept, and the builder's balance rule: no answer class above "
                 + "40%% of a type's items (the correct letter, 55%% with two options; a direction type's correct "
                 + "words, max(40%%, 1/k + 10%%); a count's value, 6 and more as one; any other number's x1.25 "
                 + "log-scale bin).",

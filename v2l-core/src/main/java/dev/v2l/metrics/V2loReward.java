@@ -53,6 +53,9 @@ public final class V2loReward {
 
     /** {@code re.sub(r"\s*(<|>|/)\s*", r"\1", s)}: whitespace on either side of {@code <}, {@code >}, {@code /} goes. */
     public static String removeSpaceAroundTagCharacters(String s) {
+        if (!spaceNextToTagCharacter(s)) {
+            return s; // the usual case, found with the vectorised indexOf alone
+        }
         int n = s.length();
         StringBuilder out = null;
         int i = 0;
@@ -82,6 +85,21 @@ public final class V2loReward {
             return s;
         }
         return out.append(s, copied, n).toString();
+    }
+
+    /** Whether whitespace touches some {@code <}, {@code >} or {@code /} in {@code s}. */
+    private static boolean spaceNextToTagCharacter(String s) {
+        return spaceNextTo(s, '<') || spaceNextTo(s, '>') || spaceNextTo(s, '/');
+    }
+
+    private static boolean spaceNextTo(String s, char tag) {
+        int n = s.length();
+        for (int i = s.indexOf(tag); i >= 0; i = s.indexOf(tag, i + 1)) {
+            if ((i > 0 && PyText.isSpace(s.charAt(i - 1))) || (i + 1 < n && PyText.isSpace(s.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTagChar(char c) {

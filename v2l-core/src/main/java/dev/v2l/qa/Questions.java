@@ -1,6 +1,8 @@
 package dev.v2l.qa;
 
+import dev.v2l.layout.Labels;
 import dev.v2l.layout.Layout;
+import dev.v2l.layout.LayoutObject;
 import dev.v2l.reason.Derivation;
 import dev.v2l.reason.EngineContext;
 import dev.v2l.reason.Query;
@@ -49,5 +51,43 @@ public final class Questions {
             }
         }
         return null;
+    }
+
+    /** Footprints within this of the map's axes count as wall-aligned (room-aligned frames). */
+    public static final double WALL_ALIGNED_RADIANS = Math.toRadians(1);
+
+    /**
+     * Whether Video2Layout's map (v2lo: axis-aligned floor bounds, no heights) can carry what the question's answer
+     * is computed from on {@code map}: every object it names is wall-aligned (a rotated footprint's bounds are
+     * inflated) and the answer is the same without heights (not the longest side of a tall object, nor a distance
+     * to something above or below).
+     */
+    public static boolean representableInV2lo(Question q, Layout map, EngineContext context) {
+        return wallAligned(q, map) && heightIndependent(q, map, context);
+    }
+
+    /** Whether every object the question names (every instance of its labels) is wall-aligned on {@code map}. */
+    public static boolean wallAligned(Question q, Layout map) {
+        boolean any = false;
+        for (dev.v2l.qa.QuestionObject o : q.objects()) {
+            for (LayoutObject m : map.objects()) {
+                if (Labels.matches(m.label(), o.label())) {
+                    any = true;
+                    if (!m.footprint().isAxisAligned(WALL_ALIGNED_RADIANS)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return any;
+    }
+
+    /** Whether the question's answer on {@code map} is the same with every height left out. */
+    public static boolean heightIndependent(Question q, Layout map, EngineContext context) {
+        String with = answerOf(q, derive(q, map, context));
+        List<LayoutObject> flat = map.objects().stream()
+                .map(o -> new LayoutObject(o.label(), o.footprint(), null, o.instanceId())).toList();
+        return with != null && with.equals(answerOf(q, derive(q, new Layout(map.frame(), flat, map.axes()),
+                context)));
     }
 }

@@ -29,16 +29,17 @@ import java.util.Map;
  *
  * <ul>
  *   <li>the score of a <em>perfect v2lo map</em>: each item's true map written as Video2Layout's map (axis-aligned
- *       boxes, one decimal), read back and answered by the engine — over all items and over items whose objects
- *       are wall-aligned (footprint within 1° of the map's axes). Rule: ≥ 95 on every numeric type over
- *       wall-aligned objects;</li>
- *   <li>(the wall-aligned and kept figures leave out room counts whose frames miss instances: a benchmark asks the
- *       room's count whatever the frames show, so no map of the frames gives those; the score over all items
+ *       boxes, one decimal, sides keeping their rounded lengths), read back and answered by the engine — over all
+ *       items and over the items that form can represent ({@link Questions#representableInV2lo}: every object named
+ *       wall-aligned, footprint within 1° of the map's axes, and an answer that needs no height). Rule: ≥ 95 on
+ *       every numeric type over representable items;</li>
+ *   <li>(the representable and kept figures leave out room counts whose frames miss instances: a benchmark asks
+ *       the room's count whatever the frames show, so no map of those frames gives those; the score over all items
  *       keeps them);</li>
- *   <li>candidates kept: the share of items that v2lo map answers acceptably for a training target
- *       ({@link WrittenAnswers}: letters exactly, numbers within 10 %; what {@code dataset build --map-form v2lo}
- *       keeps), and the benchmark builder's own drafts kept (from {@code stats.json}). Rule: ≥ 80 % of each
- *       numeric type;</li>
+ *   <li>candidates kept: the share of items that v2lo map, with the true heights its reasoning states, answers
+ *       acceptably for a training target ({@link WrittenAnswers}: letters exactly, numbers within 10 %; what
+ *       {@code dataset build --map-form v2lo} keeps), and the benchmark builder's own drafts kept (from
+ *       {@code stats.json}). Rule: ≥ 80 % of each numeric type;</li>
  *   <li>the answer distribution, the best constant answer's score and the {@code blind} priors' score, with the
  *       balance rules of {@link AnswerStats}.</li>
  * </ul>
@@ -47,11 +48,10 @@ public final class BenchCheck {
 
     public static final double MIN_PERFECT_SCORE = 0.95;
     public static final double MIN_KEPT = 0.80;
-    static final double WALL_ALIGNED_RADIANS = Math.toRadians(1);
 
     /** One type's figures (fractions in [0, 1]; NaN when there is nothing to measure). */
-    public record TypeCheck(QuestionType type, int items, double perfectV2lo, int wallAligned,
-            double perfectV2loWallAligned, double keptByV2lo, double keptByBuilder) {
+    public record TypeCheck(QuestionType type, int items, double perfectV2lo, int representable,
+            double perfectV2loRepresentable, double keptByV2lo, double keptByBuilder) {
     }
 
     /** The whole check. */
@@ -92,6 +92,9 @@ public final class BenchCheck {
                 Question q = it.question();
                 Layout v2lo = MapWriter.asWritten(it.gtLayout(), MapForm.V2LO);
                 String a = Questions.answerOf(q, Questions.derive(q, v2lo, it.context()));
+                // what dataset build keeps: the written map, with the true heights its reasoning states
+                String withHeights = Questions.answerOf(q, Questions.derive(q,
+                        MapWriter.withHeights(v2lo, it.gtLayout()), it.context()));
                 double s = a == null ? 0 : VsiMetrics.score(t.code(), a, GroundTruth.of(q.groundTruth()),
                         t.isMultipleChoice()).score();
                 all += s;
@@ -100,8 +103,8 @@ public final class BenchCheck {
                     continue; // a room count the frames do not show: no map of them can give it (kept nowhere)
                 }
                 keptOf++;
-                kept += WrittenAnswers.acceptable(t, a, q.groundTruth(), false) ? 1 : 0;
-                if (wallAligned(q, it.gtLayout())) {
+                kept += WrittenAnswers.acceptable(t, withHeights, q.groundTruth(), false) ? 1 : 0;
+                if (Questions.representableInV2lo(q, it.gtLayout(), it.context())) {
                     aligned += s;
                     nAligned++;
                 }
@@ -112,9 +115,9 @@ public final class BenchCheck {
                     b == null || b[0] == 0 ? Double.NaN : b[1] / b[0]);
             out.add(c);
             if (t.answerKind().numeric() && nAligned >= AnswerStats.MIN_ITEMS
-                    && c.perfectV2loWallAligned() < MIN_PERFECT_SCORE) {
-                violations.add(String.format(Locale.ROOT, "%s: a perfect v2lo map scores %.1f over wall-aligned "
-                        + "objects (at least %.0f)", t.code(), 100 * c.perfectV2loWallAligned(),
+                    && c.perfectV2loRepresentable() < MIN_PERFECT_SCORE) {
+                violations.add(String.format(Locale.ROOT, "%s: a perfect v2lo map scores %.1f over the items it "
+                        + "can represent (at least %.0f)", t.code(), 100 * c.perfectV2loRepresentable(),
                         100 * MIN_PERFECT_SCORE));
             }
             if (t.answerKind().numeric() && keptOf >= AnswerStats.MIN_ITEMS && c.keptByV2lo() < MIN_KEPT) {
@@ -139,22 +142,6 @@ public final class BenchCheck {
         return Long.toString(onMap).equals(q.groundTruth());
     }
 
-    /** Whether every object the question names is wall-aligned in the map (room-aligned frames). */
-    static boolean wallAligned(Question q, Layout map) {
-        boolean any = false;
-        for (QuestionObject o : q.objects()) {
-            for (LayoutObject m : map.objects()) {
-                if (Labels.matches(m.label(), o.label())) {
-                    any = true;
-                    if (!m.footprint().isAxisAligned(WALL_ALIGNED_RADIANS)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return any;
-    }
-
     /** Per type, [drafts, kept] of the benchmark builder, from its stats.json (empty when absent). */
     private static Map<String, double[]> builderKept(Path stats) throws IOException {
         Map<String, double[]> m = new java.util.TreeMap<>();
@@ -169,11 +156,11 @@ public final class BenchCheck {
 
     /** The report as a table. */
     public static String table(Report r) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-28s %6s %9s %13s %9s %9s%n", "type",
-                "items", "v2lo map", "wall-aligned", "v2lo kept", "built"));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-28s %6s %9s %15s %9s %9s%n", "type",
+                "items", "v2lo map", "representable", "v2lo kept", "built"));
         for (TypeCheck c : r.types()) {
-            sb.append(String.format(Locale.ROOT, "%-28s %6d %9s %8s (%3d) %9s %9s%n", c.type().code(), c.items(),
-                    pct(c.perfectV2lo()), pct(c.perfectV2loWallAligned()), c.wallAligned(), pct(c.keptByV2lo()),
+            sb.append(String.format(Locale.ROOT, "%-28s %6d %9s %10s (%3d) %9s %9s%n", c.type().code(), c.items(),
+                    pct(c.perfectV2lo()), pct(c.perfectV2loRepresentable()), c.representable(), pct(c.keptByV2lo()),
                     pct(c.keptByBuilder())));
         }
         sb.append('\n').append(r.answers().markdown());
@@ -193,8 +180,8 @@ public final class BenchCheck {
             ObjectNode n = types.putObject(c.type().code());
             n.put("items", c.items());
             put(n, "perfect_v2lo_score", c.perfectV2lo());
-            n.put("wall_aligned_items", c.wallAligned());
-            put(n, "perfect_v2lo_score_wall_aligned", c.perfectV2loWallAligned());
+            n.put("representable_items", c.representable());
+            put(n, "perfect_v2lo_score_representable", c.perfectV2loRepresentable());
             put(n, "kept_by_v2lo", c.keptByV2lo());
             put(n, "kept_by_builder", c.keptByBuilder());
         }

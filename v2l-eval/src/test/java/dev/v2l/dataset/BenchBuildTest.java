@@ -89,6 +89,22 @@ class BenchBuildTest {
             assertThat(c.keptByBuilder()).as(c.type().code()).isGreaterThan(0.8);
         }
         assertThat(dev.v2l.run.BenchCheck.table(check)).contains("object_count").contains("best constant");
+        // Issue 13 item 1: every number a perfect v2lo map can carry, it resolves (scores >= 0.5; none other asked)
+        int representable = 0;
+        for (dev.v2l.run.BenchItem it : dev.v2l.run.BenchItems.read(dir)) {
+            dev.v2l.qa.Question q = it.question();
+            if (!q.type().answerKind().numeric() || "room".equals(q.params().get("scope"))
+                    || !dev.v2l.qa.Questions.representableInV2lo(q, it.gtLayout(), it.context())) {
+                continue;
+            }
+            representable++;
+            Layout v2lo = dev.v2l.layout.text.MapWriter.asWritten(it.gtLayout(), MapForm.V2LO);
+            String a = dev.v2l.qa.Questions.answerOf(q, dev.v2l.qa.Questions.derive(q, v2lo, it.context()));
+            assertThat(dev.v2l.metrics.VsiMetrics.score(q.type().code(), a, dev.v2l.metrics.GroundTruth.of(
+                    q.groundTruth()), false).score()).as("%s: %s vs %s", q.id(), a, q.groundTruth())
+                    .isGreaterThanOrEqualTo(0.5 - 1e-9);
+        }
+        assertThat(representable).isGreaterThan(10);
     }
 
     @Test

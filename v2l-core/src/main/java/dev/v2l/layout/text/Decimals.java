@@ -50,6 +50,44 @@ public final class Decimals {
         return r == 0 ? 0.0 : r;
     }
 
+    /** {@code value × 10^places} rounded to a whole number the way Python rounds. */
+    private static long scaled(double value, int places) {
+        long fast = scaledFast(value, places);
+        return fast != Long.MIN_VALUE ? fast : exact(value, places).unscaledValue().longValueExact();
+    }
+
+    /**
+     * An interval {@code [lo, hi]} rounded to {@code places} decimals so that its written length is its true length
+     * rounded: each end as {@link #round} gives it, except when those two ends would make the length one step off,
+     * then the end whose rounding was coarser moves one step the other way (each end stays within 0.75 of a step of
+     * the true one). A map written this way gives back the rounded sizes its objects really have.
+     */
+    public static double[] roundInterval(double lo, double hi, int places) {
+        if (!Double.isFinite(lo) || !Double.isFinite(hi) || hi < lo || Math.abs(hi) > 1e9 || Math.abs(lo) > 1e9
+                || places >= POW10.length) {
+            return new double[] {round(lo, places), round(hi, places)};
+        }
+        long l = scaled(lo, places);
+        long h = scaled(hi, places);
+        long w = scaled(hi - lo, places);
+        if (h - l != w) {
+            double errLo = l - lo * POW10[places];
+            double errHi = h - hi * POW10[places];
+            long step = h - l > w ? 1 : -1; // shorten (l up or h down) or lengthen (l down or h up)
+            if (Math.abs(errLo + step) <= Math.abs(errHi - step)) {
+                l += step;
+            } else {
+                h -= step;
+            }
+        }
+        return new double[] {unscaled(l, places), unscaled(h, places)};
+    }
+
+    private static double unscaled(long scaled, int places) {
+        double r = scaled / POW10[places];
+        return r == 0 ? 0.0 : r;
+    }
+
     /** {@code value} rounded and written with exactly {@code places} decimals ({@code 1.0}, {@code -0.5}). */
     public static String format(double value, int places) {
         if (!Double.isFinite(value)) {

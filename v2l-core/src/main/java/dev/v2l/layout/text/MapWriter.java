@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Writes cognitive maps as text. The {@link MapForm#V2LO} form is byte-for-byte Video2Layout's: the lead-in
  * {@value #LEAD_IN} and a JSON list in Python's {@code json.dumps} spacing, one decimal, of axis-aligned bounds
- * (a rotated footprint is written as its axis-aligned bounds). Rounding is Python's (ties to even on the exact value).
+ * (a rotated footprint is written as its axis-aligned bounds). Rounding is Python's (ties to even on the exact value), with each
+ * side's written length its true length rounded ({@link Decimals#roundInterval}).
  */
 public final class MapWriter {
 
@@ -53,7 +54,7 @@ public final class MapWriter {
             sb.append("{\"object_name\": ");
             JsonStrings.append(sb, o.label(), true);
             sb.append(", \"bbox\": ");
-            appendBounds(sb, o.footprint().bounds(), V2LO_DECIMALS);
+            appendBounds(sb, roundedBounds(o.footprint().bounds(), V2LO_DECIMALS), V2LO_DECIMALS);
             sb.append('}');
         }
         return sb.append(']').toString();
@@ -82,8 +83,10 @@ public final class MapWriter {
             sb.append("{\"object_name\": ");
             JsonStrings.append(sb, o.label(), true);
             sb.append(", \"bbox\": ");
-            appendBounds(sb, o.footprint().bounds(), d);
-            if (!o.footprint().isAxisAligned(AXIS_ALIGNED_RADIANS)) {
+            // a rotated footprint's bounds are those of its written corners; an axis-aligned one keeps its sizes
+            boolean aligned = o.footprint().isAxisAligned(AXIS_ALIGNED_RADIANS);
+            appendBounds(sb, aligned ? roundedBounds(o.footprint().bounds(), d) : o.footprint().bounds(), d);
+            if (!aligned) {
                 sb.append(", \"corners\": [");
                 List<Vec2> corners = o.footprint().corners();
                 for (int i = 0; i < 4; i++) {
@@ -154,10 +157,41 @@ public final class MapWriter {
                 : new Layout(MapFrame.UNSPECIFIED, out);
     }
 
+    /**
+     * {@code written} (a parse of a map written from {@code truth}, object for object) with the true heights, to two
+     * decimals, where {@code written} has none: what a training target's reasoning states besides a v2lo map, which
+     * carries no heights (the longest side of a tall object, a distance to something above another).
+     */
+    public static Layout withHeights(Layout written, Layout truth) {
+        if (written.size() != truth.size()) {
+            throw new IllegalArgumentException("the written map has " + written.size() + " objects, the truth "
+                    + truth.size());
+        }
+        List<LayoutObject> out = new ArrayList<>(written.size());
+        for (int i = 0; i < written.size(); i++) {
+            LayoutObject w = written.objects().get(i);
+            LayoutObject t = truth.objects().get(i);
+            HeightRange h = w.hasHeight() || !t.hasHeight() ? w.height()
+                    : new HeightRange(Decimals.round(t.height().min(), EXTENDED_DECIMALS),
+                            Decimals.round(t.height().max(), EXTENDED_DECIMALS));
+            out.add(new LayoutObject(w.label(), w.footprint(), h, w.instanceId()));
+        }
+        return new Layout(written.frame(), out, written.axes());
+    }
+
     private static OrientedRect roundedBounds(OrientedRect r, int places) {
-        double[] b = r.bounds();
-        return OrientedRect.fromBounds(Decimals.round(b[0], places), Decimals.round(b[1], places),
-                Decimals.round(b[2], places), Decimals.round(b[3], places));
+        double[] b = roundedBounds(r.bounds(), places);
+        return OrientedRect.fromBounds(b[0], b[1], b[2], b[3]);
+    }
+
+    /**
+     * Bounds {@code [x1, y1, x2, y2]} as written: each side's extent kept (its rounded true length), see
+     * {@link Decimals#roundInterval}.
+     */
+    static double[] roundedBounds(double[] b, int places) {
+        double[] x = Decimals.roundInterval(b[0], b[2], places);
+        double[] y = Decimals.roundInterval(b[1], b[3], places);
+        return new double[] {x[0], y[0], x[1], y[1]};
     }
 
     private static List<Vec2> roundedCorners(OrientedRect r, int places) {

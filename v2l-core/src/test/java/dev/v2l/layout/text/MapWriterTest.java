@@ -46,6 +46,39 @@ class MapWriterTest {
     }
 
     @Test
+    void writtenBoundsKeepEachSidesRoundedLengthAndStayNearTheTrueBounds() {
+        // Rounding each bound alone writes a 0.88 m wide fridge at -10.24..-9.36 as -10.2..-9.4 (0.8 m): a perfect
+        // map would then give the wrong size. The written sides are the true sides rounded; ends move at most 0.075.
+        SplittableRandom rnd = new SplittableRandom(7);
+        int moved = 0;
+        for (int k = 0; k < 200_000; k++) {
+            double lo = rnd.nextDouble(-12, 12);
+            double hi = lo + rnd.nextDouble(0, 4);
+            for (int places : new int[] {1, 2}) {
+                double[] r = Decimals.roundInterval(lo, hi, places);
+                double step = Math.pow(10, -places);
+                assertThat(Decimals.round(r[1] - r[0], places)).as("[%s, %s] at %d", lo, hi, places)
+                        .isEqualTo(Decimals.round(hi - lo, places));
+                assertThat(Math.abs(r[0] - lo)).isLessThanOrEqualTo(0.75 * step + 1e-9);
+                assertThat(Math.abs(r[1] - hi)).isLessThanOrEqualTo(0.75 * step + 1e-9);
+                boolean plain = Decimals.round(Decimals.round(hi, places) - Decimals.round(lo, places), places)
+                        == Decimals.round(hi - lo, places);
+                if (plain) { // nothing to fix: exactly Python's round of each end
+                    assertThat(r).containsExactly(Decimals.round(lo, places), Decimals.round(hi, places));
+                } else {
+                    moved++;
+                }
+            }
+        }
+        assertThat(moved).as("cases where plain rounding gets the length wrong").isGreaterThan(50_000);
+        Layout fridge = new Layout(MapFrame.FIRST_CAMERA, List.of(new LayoutObject("fridge",
+                OrientedRect.fromBounds(-10.24, 0.3, -9.36, 1.16))));
+        assertThat(MapWriter.writeV2lo(fridge)).endsWith("[-10.3, 0.3, -9.4, 1.2]}]");
+        OrientedRect written = MapWriter.asWritten(fridge, MapForm.V2LO).objects().get(0).footprint();
+        assertThat(Decimals.format(written.bounds()[2] - written.bounds()[0], 1)).isEqualTo("0.9");
+    }
+
+    @Test
     void negativeZeroIsWrittenAsZeroInEveryForm() {
         // Python's json.dumps(round(-0.04, 1)) gives "-0.0"; we write "0.0" on purpose (the same number to every
         // parser, one spelling for a model to learn), in v2lo, extended, answers and traces alike (Decimals).
