@@ -121,9 +121,8 @@ final class SampleBuilder {
         MapForm checkForm = s.form() == MapForm.GRID ? MapForm.V2LO : s.form();
         String checkText = MapWriter.write(observed, checkForm);
         Layout asWritten = MapParser.builder().form(checkForm).build().parse(checkText).layout();
-        if (checkForm == MapForm.V2LO) { // the paper's map has no heights: the reasoning states the true ones
-            asWritten = MapWriter.withHeights(asWritten, observed);
-        }
+        // The paper's map has no heights: where an answer needs one, the reasoning states the true heights.
+        Layout withHeights = checkForm == MapForm.V2LO ? MapWriter.withHeights(asWritten, observed) : asWritten;
         Layout paperMap = s.benchmark() ? MapWriter.asWritten(observed, MapForm.V2LO) : null;
         String mapText = s.form() == checkForm ? checkText : MapWriter.write(observed, s.form());
         String gtLayout = MapWriter.writeExtended(observed);
@@ -144,7 +143,9 @@ final class SampleBuilder {
         }
         List<Sample> out = new ArrayList<>();
         for (Question q : questions) {
-            Derivation d = Questions.derive(q, asWritten, ctx);
+            Layout written = withHeights == asWritten || Questions.heightIndependent(q, observed, ctx) ? asWritten
+                    : withHeights;
+            Derivation d = Questions.derive(q, written, ctx);
             String answer = Questions.answerOf(q, d);
             if (answer == null) {
                 drops.merge("engine-cannot-answer-from-written-map", 1, Integer::sum);
@@ -165,7 +166,7 @@ final class SampleBuilder {
                 drops.merge("beyond-the-paper-map-precision", 1, Integer::sum);
                 continue;
             }
-            String ambiguous = roomScoped ? null : q.type().ambiguity(q, asWritten, ctx, s.thresholds());
+            String ambiguous = roomScoped ? null : q.type().ambiguity(q, written, ctx, s.thresholds());
             if (ambiguous != null) {
                 drops.merge(ambiguous, 1, Integer::sum);
                 continue;

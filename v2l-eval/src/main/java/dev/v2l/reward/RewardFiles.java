@@ -193,7 +193,10 @@ public final class RewardFiles {
             throw new IllegalArgumentException("empty line");
         }
         if (!question) {
-            RewardInput fast = fastRead(b, off, len);
+            RewardInput fast = asciiRead(b, off, len);
+            if (fast == null) {
+                fast = fastRead(b, off, len);
+            }
             if (fast != null) {
                 return fn.score(fast);
             }
@@ -216,6 +219,130 @@ public final class RewardFiles {
             }
         }
         return true;
+    }
+
+    /**
+     * The common record, read straight from the bytes: one object holding exactly the two string fields
+     * {@code response} and {@code ground_truth}, in either order, all ASCII (escapes allowed, {@code \\u} below
+     * 0x80). Null for anything else, which the streaming parser then reads (or the tree reader rejects).
+     */
+    static RewardInput asciiRead(byte[] b, int off, int len) {
+        int end = off + len;
+        int[] pos = {skipWhitespace(b, off, end)};
+        if (pos[0] >= end || b[pos[0]++] != '{') {
+            return null;
+        }
+        String response = null;
+        String truth = null;
+        byte[] buf = new byte[len];
+        while (true) {
+            pos[0] = skipWhitespace(b, pos[0], end);
+            String key = asciiString(b, pos, end, buf);
+            pos[0] = skipWhitespace(b, pos[0], end);
+            if (key == null || pos[0] >= end || b[pos[0]++] != ':') {
+                return null;
+            }
+            pos[0] = skipWhitespace(b, pos[0], end);
+            String value = asciiString(b, pos, end, buf);
+            if (value == null) {
+                return null;
+            }
+            if (key.equals("response") && response == null) {
+                response = value;
+            } else if (key.equals("ground_truth") && truth == null) {
+                truth = value;
+            } else {
+                return null; // another field, or one given twice
+            }
+            pos[0] = skipWhitespace(b, pos[0], end);
+            if (pos[0] >= end) {
+                return null;
+            }
+            byte c = b[pos[0]++];
+            if (c == '}') {
+                break;
+            }
+            if (c != ',') {
+                return null;
+            }
+        }
+        if (skipWhitespace(b, pos[0], end) != end || response == null || truth == null) {
+            return null;
+        }
+        return new RewardInput(response, GroundTruth.of(truth), null, null, null, null, null);
+    }
+
+    private static int skipWhitespace(byte[] b, int i, int end) {
+        while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A JSON string of ASCII characters at {@code pos[0]} (advanced past it), or null. */
+    private static String asciiString(byte[] b, int[] pos, int end, byte[] buf) {
+        int i = pos[0];
+        if (i >= end || b[i] != '"') {
+            return null;
+        }
+        i++;
+        int start = i;
+        while (i < end && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20) { // b[i] < 0 is a non-ASCII byte
+            i++;
+        }
+        if (i < end && b[i] == '"') { // no escapes: the bytes are the string
+            pos[0] = i + 1;
+            return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+        }
+        int n = i - start;
+        System.arraycopy(b, start, buf, 0, n);
+        while (i < end) {
+            byte c = b[i++];
+            if (c == '"') {
+                pos[0] = i;
+                return new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+            }
+            if (c < 0x20) { // a control character (invalid JSON) or a non-ASCII byte
+                return null;
+            }
+            if (c != '\\') {
+                buf[n++] = c;
+                continue;
+            }
+            if (i >= end) {
+                return null;
+            }
+            byte e = b[i++];
+            switch (e) {
+                case '"', '\\', '/' -> buf[n++] = e;
+                case 'b' -> buf[n++] = '\b';
+                case 'f' -> buf[n++] = '\f';
+                case 'n' -> buf[n++] = '\n';
+                case 'r' -> buf[n++] = '\r';
+                case 't' -> buf[n++] = '\t';
+                case 'u' -> {
+                    if (i + 4 > end) {
+                        return null;
+                    }
+                    int v = 0;
+                    for (int k = 0; k < 4; k++) {
+                        int d = Character.digit(b[i++], 16);
+                        if (d < 0) {
+                            return null;
+                        }
+                        v = v * 16 + d;
+                    }
+                    if (v >= 0x80) {
+                        return null;
+                    }
+                    buf[n++] = (byte) v;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /**
