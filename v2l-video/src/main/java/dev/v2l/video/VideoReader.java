@@ -173,6 +173,9 @@ public final class VideoReader implements AutoCloseable {
     }
 
     public static VideoReader open(Path file) {
+        if (Files.isDirectory(file)) {
+            throw BadInputException.ofFile(file.toString(), "is a folder; expected a video file", null);
+        }
         if (!Files.isRegularFile(file)) {
             throw BadInputException.ofFile(file.toString(), "no such video file", null);
         }
