@@ -12,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +24,8 @@ import java.util.function.Consumer;
  * folder, {@code OUT/NAME/frame_NNNNNN.png} with {@code frames.jsonl}, NAME the video's file name without its
  * extension made a safe, collision-free folder name ({@link FolderNames}); a single video writes into {@code OUT}
  * itself. Every video is opened and its sampling checked before any frame is written, so a bad one stops the run
- * before work is done. Images are encoded on every core.
+ * before work is done. Images are encoded and written on every core while the video goes on decoding; PNG with
+ * {@link FramePng}.
  */
 public final class FrameExport {
 
@@ -35,6 +41,9 @@ public final class FrameExport {
     /** One video's export. */
     public record Result(Path video, Path dir, VideoInfo info, int written) {
     }
+
+    /** Threads encoding and writing images while the video decodes (FFmpeg's own threads decode). */
+    static final int WRITERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private FrameExport() {
     }
@@ -70,21 +79,50 @@ public final class FrameExport {
     public static List<Result> export(List<Path> videos, Settings s, Path out, Consumer<Result> done) {
         Map<Path, Path> dirs = folders(videos, out);
         List<int[]> picks = new ArrayList<>();
-        for (Path v : videos) { // check everything first
-            try (VideoReader r = VideoReader.open(v)) {
-                picks.add(indices(v, r.info(), s));
+        VideoReader first = null;
+        try {
+            for (Path v : videos) { // check everything first
+                VideoReader r = VideoReader.open(v);
+                try {
+                    picks.add(indices(v, r.info(), s));
+                } catch (RuntimeException e) {
+                    r.close();
+                    throw e;
+                }
+                if (first == null) {
+                    first = r; // kept open: its decoder is where the frames start
+                } else {
+                    r.close();
+                }
+            }
+            List<Result> results = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(WRITERS, r -> {
+                Thread t = new Thread(r, "frame-writer");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                for (int i = 0; i < videos.size(); i++) {
+                    Path v = videos.get(i);
+                    VideoReader r = i == 0 ? first : VideoReader.open(v);
+                    try {
+                        Result res = write(r, picks.get(i), s, dirs.get(v), pool);
+                        results.add(res);
+                        done.accept(res);
+                    } finally {
+                        r.close();
+                        first = null;
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            return results;
+        } finally {
+            if (first != null) {
+                first.close();
             }
         }
-        List<Result> results = new ArrayList<>();
-        for (int i = 0; i < videos.size(); i++) {
-            Path v = videos.get(i);
-            try (VideoReader r = VideoReader.open(v)) {
-                Result res = write(r, picks.get(i), s, dirs.get(v));
-                results.add(res);
-                done.accept(res);
-            }
-        }
-        return results;
     }
 
     static int[] indices(Path video, VideoInfo info, Settings s) {
@@ -102,23 +140,58 @@ public final class FrameExport {
         }
     }
 
-    private static Result write(VideoReader r, int[] idx, Settings s, Path dir) {
-        List<DecodedFrame> frames = r.read(idx, s.maxPixels());
+    private static Result write(VideoReader r, int[] idx, Settings s, Path dir, ExecutorService pool) {
         boolean png = s.format().equals("png");
-        // Image encoding is the slow part after decoding: spread it over the processors.
-        frames.parallelStream().forEach(f -> AtomicFiles.write(dir.resolve(name(f, s.format())), png
-                ? Images.png(f.image()) : Images.jpeg(f.image(), 0.92f)));
+        Map<Integer, Written> got = new HashMap<>();
+        List<Future<?>> writing = new ArrayList<>();
+        // Each frame is encoded and written on the pool as soon as it is decoded, while the next one is decoded; at
+        // most two per writer wait, so a long every:K run does not hold all its pictures in memory.
+        Semaphore waiting = new Semaphore(2 * WRITERS);
+        try {
+            r.read(idx, s.maxPixels(), f -> {
+                got.put(f.index(), new Written(f.index(), f.timeSeconds(), f.image().getWidth(),
+                        f.image().getHeight()));
+                waiting.acquireUninterruptibly();
+                writing.add(pool.submit(() -> {
+                    try {
+                        AtomicFiles.write(dir.resolve(name(f.index(), s.format())), png ? FramePng.encode(f.image())
+                                : Images.jpeg(f.image(), 0.92f));
+                    } finally {
+                        waiting.release();
+                    }
+                    return null;
+                }));
+            });
+            for (Future<?> w : writing) {
+                w.get();
+            }
+        } catch (ExecutionException e) {
+            writing.forEach(w -> w.cancel(true));
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            writing.forEach(w -> w.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing frames", e);
+        } catch (RuntimeException e) {
+            writing.forEach(w -> w.cancel(true));
+            throw e;
+        }
         StringBuilder index = new StringBuilder();
-        for (DecodedFrame f : frames) {
+        for (int i : idx) {
+            Written f = got.get(i);
             index.append(String.format(Locale.ROOT, "{\"frame\": %d, \"time_s\": %.6f, \"file\": \"%s\", "
-                    + "\"width\": %d, \"height\": %d}%n", f.index(), f.timeSeconds(), name(f, s.format()),
-                    f.image().getWidth(), f.image().getHeight()));
+                    + "\"width\": %d, \"height\": %d}%n", f.index(), f.timeSeconds(), name(f.index(), s.format()),
+                    f.width(), f.height()));
         }
         AtomicFiles.writeString(dir.resolve("frames.jsonl"), index.toString());
-        return new Result(r.info().file(), dir, r.info(), frames.size());
+        return new Result(r.info().file(), dir, r.info(), idx.length);
     }
 
-    private static String name(DecodedFrame f, String format) {
-        return String.format(Locale.ROOT, "frame_%06d.%s", f.index(), format);
+    /** What frames.jsonl says of a written frame. */
+    private record Written(int index, double timeSeconds, int width, int height) {
+    }
+
+    private static String name(int index, String format) {
+        return String.format(Locale.ROOT, "frame_%06d.%s", index, format);
     }
 }

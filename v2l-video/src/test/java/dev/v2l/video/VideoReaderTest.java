@@ -133,6 +133,8 @@ class VideoReaderTest {
     void missingCorruptAndNonVideoFilesAreClearErrors() throws Exception {
         assertThatThrownBy(() -> VideoReader.open(dir.resolve("nope.mp4"))).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("nope.mp4: no such video file");
+        assertThatThrownBy(() -> VideoReader.open(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(dir + ": is a folder; expected a video file");
         Path corrupt = dir.resolve("corrupt.mp4");
         byte[] head = Files.readAllBytes(video);
         Files.write(corrupt, java.util.Arrays.copyOf(head, 600));
