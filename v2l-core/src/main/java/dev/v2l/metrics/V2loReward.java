@@ -53,54 +53,51 @@ public final class V2loReward {
 
     /** {@code re.sub(r"\s*(<|>|/)\s*", r"\1", s)}: whitespace on either side of {@code <}, {@code >}, {@code /} goes. */
     public static String removeSpaceAroundTagCharacters(String s) {
-        if (!spaceNextToTagCharacter(s)) {
-            return s; // the usual case, found with the vectorised indexOf alone
-        }
+        // From tag character to tag character (found with the vectorised indexOf): the whitespace run on each side
+        // of one goes, as the regex's matches do from left to right.
         int n = s.length();
         StringBuilder out = null;
-        int i = 0;
-        int copied = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (PyText.isSpace(c)) {
-                int j = i;
-                while (j < n && PyText.isSpace(s.charAt(j))) {
-                    j++;
-                }
-                boolean before = j < n && isTagChar(s.charAt(j));
-                boolean after = i > 0 && isTagChar(s.charAt(i - 1));
-                if (before || after) {
-                    if (out == null) {
-                        out = new StringBuilder(n);
-                    }
-                    out.append(s, copied, i);
-                    copied = j;
-                }
-                i = j;
-            } else {
-                i++;
+        int copied = 0; // s[copied, n) is still to be copied; nothing before it is whitespace a match may take
+        int[] next = {-2, -2, -2}; // where each tag character occurs next (-2: not looked for yet)
+        for (int i = nextTagCharacter(s, 0, next); i >= 0; ) {
+            int l = i;
+            while (l > copied && PyText.isSpace(s.charAt(l - 1))) {
+                l--;
             }
+            int r = i + 1;
+            while (r < n && PyText.isSpace(s.charAt(r))) {
+                r++;
+            }
+            if (l < i || r > i + 1) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                }
+                out.append(s, copied, l).append(s.charAt(i));
+                copied = r;
+            }
+            i = nextTagCharacter(s, r, next);
         }
-        if (out == null) {
-            return s;
-        }
-        return out.append(s, copied, n).toString();
+        return out == null ? s : out.append(s, copied, n).toString();
     }
 
-    /** Whether whitespace touches some {@code <}, {@code >} or {@code /} in {@code s}. */
-    private static boolean spaceNextToTagCharacter(String s) {
-        return spaceNextTo(s, '<') || spaceNextTo(s, '>') || spaceNextTo(s, '/');
-    }
-
-    private static boolean spaceNextTo(String s, char tag) {
-        int n = s.length();
-        for (int i = s.indexOf(tag); i >= 0; i = s.indexOf(tag, i + 1)) {
-            if ((i > 0 && PyText.isSpace(s.charAt(i - 1))) || (i + 1 < n && PyText.isSpace(s.charAt(i + 1)))) {
-                return true;
+    /**
+     * The first {@code <}, {@code >} or {@code /} at or after {@code from}, or -1; {@code next} remembers each one's
+     * next position so every character of {@code s} is searched once per tag character.
+     */
+    private static int nextTagCharacter(String s, int from, int[] next) {
+        int best = -1;
+        for (int t = 0; t < TAG_CHARACTERS.length; t++) {
+            if (next[t] == -2 || (next[t] >= 0 && next[t] < from)) {
+                next[t] = s.indexOf(TAG_CHARACTERS[t], from);
+            }
+            if (next[t] >= 0 && (best < 0 || next[t] < best)) {
+                best = next[t];
             }
         }
-        return false;
+        return best;
     }
+
+    private static final char[] TAG_CHARACTERS = {'<', '>', '/'};
 
     private static boolean isTagChar(char c) {
         return c == '<' || c == '>' || c == '/';

@@ -51,6 +51,50 @@ class RewardParityTest {
         return cases().stream();
     }
 
+    /**
+     * The tag-to-tag whitespace removal equals the plain left-to-right scan of {@code re.sub(r"\s*(<|>|/)\s*",
+     * r"\1", s)} (Python's {@code \s}: {@link PyText#isSpace}) on 300,000 strings of tags, letters and whitespace.
+     */
+    @Test
+    void whitespaceAroundTagCharactersGoesAsThePythonRegexRemovesIt() {
+        char[] alphabet = {'a', 'b', ' ', ' ', '\n', '\t', '<', '>', '/', '\u3000', '\u001c', '\u0085', 'é'};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int k = 0; k < 300_000; k++) {
+            StringBuilder sb = new StringBuilder();
+            int len = rnd.nextInt(0, 24);
+            for (int i = 0; i < len; i++) {
+                sb.append(alphabet[rnd.nextInt(alphabet.length)]);
+            }
+            String s = sb.toString();
+            assertThat(V2loReward.removeSpaceAroundTagCharacters(s)).as("'%s'", s).isEqualTo(regexScan(s));
+        }
+    }
+
+    /** The regex's matches, one scan from left to right: whitespace, one tag character, whitespace. */
+    static String regexScan(String s) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            int j = i;
+            while (j < s.length() && PyText.isSpace(s.charAt(j))) {
+                j++;
+            }
+            char c = j < s.length() ? s.charAt(j) : 0;
+            if (c == '<' || c == '>' || c == '/') {
+                int k = j + 1;
+                while (k < s.length() && PyText.isSpace(s.charAt(k))) {
+                    k++;
+                }
+                out.append(c);
+                i = k;
+            } else {
+                out.append(s.charAt(i)); // no match starts here
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
     @Test
     void theTableHasAtLeast300Cases() throws IOException {
         assertThat(cases()).hasSizeGreaterThanOrEqualTo(300);
