@@ -261,17 +261,22 @@ public final class VideoReader implements AutoCloseable {
     private DecodedFrame frame(int target, long maxPixels) {
         // 0: decode forward when seeking cannot save anything, else seek to the key frame before the target; frames
         // nothing refers to are skipped. If the target is passed: 1, the same with nothing skipped (when the skipping
-        // lost it); 2, seek well before the target (when the seek landed after it: a key frame's index time is its
-        // decoding time, which can precede the target while the key frame shows after it); 3, from the first frame.
+        // lost it); when a seek landed after the target (a key frame's index time is its decoding time, which can
+        // precede the target while the key frame shows after it; frames shown before a key frame but decoded after it
+        // are dropped after a seek), 2, seek to before the key frame it landed on; 3, well before the target; 4,
+        // from the first frame.
         int lastDecoded = -1;
         boolean reachedEnd = false;
-        for (int attempt = 0; attempt < 4; attempt++) {
+        int landed = target; // where the last seek landed when that was after the target
+        for (int attempt = 0; attempt < 5; attempt++) {
             skipAllowed = attempt == 0 && skipWorks;
             if (attempt == 0 && (next < 0 || target < next || seekHelps(target)) || attempt == 1) {
                 seek(streamTime(target) + quarterFrame());
             } else if (attempt == 2) {
-                seek(streamTime(Math.max(0, target - 2 * FORWARD_WINDOW)) - quarterFrame());
+                seek(streamTime(Math.min(target, landed - INDEX_SLACK - 1)) - quarterFrame());
             } else if (attempt == 3) {
+                seek(streamTime(Math.max(0, target - 2 * FORWARD_WINDOW)) - quarterFrame());
+            } else if (attempt == 4) {
                 seek(timeOfStart());
             }
             boolean first = next < 0; // the first frame after a seek: where it landed
@@ -291,6 +296,7 @@ public final class VideoReader implements AutoCloseable {
                 }
                 if (index > target) {
                     if (first) {
+                        landed = index;
                         attempt = Math.max(attempt, 1); // the seek landed late: go further back
                     } else if (skipAllowed) {
                         // The decoder lost a wanted frame while skipping others (MPEG-4 Part 2 can, after a key

@@ -74,7 +74,12 @@ class DecodeWorkTest {
             int[] run = {30, 31, 32, 33, 34, 35, 36};
             assertThat(r.read(run, 0)).extracting(f -> readNumber(f.image())).containsExactly(30, 31, 32, 33, 34, 35,
                     36);
-            // backwards, next to a key frame (120) whose index time is before frame 119 while it shows after it
+            // backwards, next to a key frame (120) whose index time is before frame 119 while it shows after it:
+            // the seek lands on 120, the reader goes back to the key frame before (60), not further
+            assertThat(readNumber(r.read(new int[] {140}, 0).get(0).image())).isEqualTo(140);
+            before = r.decoded;
+            assertThat(readNumber(r.read(new int[] {119}, 0).get(0).image())).isEqualTo(119);
+            assertThat(r.decoded - before).isBetween(55, 75);
             assertThat(r.read(new int[] {140, 119, 118, 121}, 0)).extracting(f -> readNumber(f.image()))
                     .containsExactly(140, 119, 118, 121);
             int[] all = FrameSampling.every(FRAMES, 1);
