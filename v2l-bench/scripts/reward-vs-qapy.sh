@@ -32,7 +32,8 @@ run() {
 }
 run "qa.py (python3)" python3 "$work/drive.py" "$qa" "$work/rollouts.jsonl" "$work/qa.jsonl"
 run "v2l reward score" ./v2l reward score --input "$work/rollouts.jsonl" --out "$work/v2l.jsonl"
-run "v2l reward score -Xmx256m" env V2L_JAVA_OPTS=-Xmx256m ./v2l reward score --input "$work/rollouts.jsonl" \
+# the same jar with the JVM's defaults (what `java -jar` gives without the launcher's settings for streaming scorers)
+run "java -jar, JVM defaults" java -jar v2l-cli/target/v2l.jar reward score --input "$work/rollouts.jsonl" \
     --out "$work/v2l2.jsonl"
 python3 - "$work" <<'PY'
 import json, sys
