@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
@@ -115,7 +116,14 @@ public final class FrameExport {
                     }
                 }
             } finally {
+                // after a failure, writers still running must stop before the caller sees it (and may remove the
+                // folder): nothing is written behind its back
                 pool.shutdownNow();
+                try {
+                    pool.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return results;
         } finally {

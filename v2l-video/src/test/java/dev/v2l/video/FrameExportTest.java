@@ -75,5 +75,15 @@ class FrameExportTest {
         Files.createDirectories(blocked.resolve("frame_000044.png"));
         assertThatThrownBy(() -> FrameExport.export(List.of(video), new FrameExport.Settings(3, null, 0, "png"),
                 blocked, r -> { })).isInstanceOf(BadInputException.class).hasMessageContaining("frame_000044.png");
+        // every writer has stopped when the error comes out: nothing appears later, no temporary file is left
+        List<String> after;
+        try (var files = Files.list(blocked)) {
+            after = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        Thread.sleep(300);
+        try (var files = Files.list(blocked)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(after);
+        }
+        assertThat(after).noneMatch(n -> n.endsWith(".tmp"));
     }
 }
