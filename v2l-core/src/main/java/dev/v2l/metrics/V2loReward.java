@@ -41,7 +41,11 @@ public final class V2loReward {
     }
 
     public Score score(String response, GroundTruth groundTruth) {
-        String cleaned = removeSpaceAroundTagCharacters(response);
+        return scoreCleaned(removeSpaceAroundTagCharacters(response), groundTruth);
+    }
+
+    /** {@link #score} of a response whose whitespace around tag characters is already gone. */
+    public Score scoreCleaned(String cleaned, GroundTruth groundTruth) {
         double format = formatReward(cleaned);
         double accuracy = accuracy(cleaned, groundTruth);
         return new Score((1 - formatWeight) * accuracy + formatWeight * format, format, accuracy);

@@ -233,22 +233,28 @@ public final class RewardFiles {
             return null;
         }
         String response = null;
+        String cleaned = null;
         String truth = null;
         byte[] buf = new byte[len];
         while (true) {
             pos[0] = skipWhitespace(b, pos[0], end);
-            String key = asciiString(b, pos, end, buf);
+            int n = asciiString(b, pos, end, buf);
+            String key = n < 0 ? null : new String(buf, 0, n, StandardCharsets.ISO_8859_1);
             pos[0] = skipWhitespace(b, pos[0], end);
             if (key == null || pos[0] >= end || b[pos[0]++] != ':') {
                 return null;
             }
             pos[0] = skipWhitespace(b, pos[0], end);
-            String value = asciiString(b, pos, end, buf);
-            if (value == null) {
+            n = asciiString(b, pos, end, buf);
+            if (n < 0) {
                 return null;
             }
+            String value = new String(buf, 0, n, StandardCharsets.ISO_8859_1);
             if (key.equals("response") && response == null) {
                 response = value;
+                byte[] out = new byte[n];
+                int m = removeSpaceAroundTagCharacters(buf, n, out);
+                cleaned = m == n ? value : new String(out, 0, m, StandardCharsets.ISO_8859_1);
             } else if (key.equals("ground_truth") && truth == null) {
                 truth = value;
             } else {
@@ -269,7 +275,35 @@ public final class RewardFiles {
         if (skipWhitespace(b, pos[0], end) != end || response == null || truth == null) {
             return null;
         }
-        return new RewardInput(response, GroundTruth.of(truth), null, null, null, null, null);
+        return new RewardInput(response, GroundTruth.of(truth), null, null, null, null, null, cleaned);
+    }
+
+    /**
+     * Video2Layout's first step, {@code re.sub(r"\s*(<|>|/)\s*", r"\1", s)}, on the ASCII bytes {@code in[0, n)}
+     * into {@code out}: the whitespace run on either side of each {@code <}, {@code >} or {@code /} goes (ASCII
+     * whitespace as Python's {@code str.isspace} has it). Returns the length written.
+     */
+    static int removeSpaceAroundTagCharacters(byte[] in, int n, byte[] out) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            byte c = in[i];
+            if (c == '<' || c == '>' || c == '/') {
+                while (m > 0 && isAsciiSpace(out[m - 1])) { // a tag character before it ends a run: never crossed
+                    m--;
+                }
+                out[m++] = c;
+                while (i + 1 < n && isAsciiSpace(in[i + 1])) {
+                    i++;
+                }
+            } else {
+                out[m++] = c;
+            }
+        }
+        return m;
+    }
+
+    private static boolean isAsciiSpace(byte c) {
+        return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
     }
 
     private static int skipWhitespace(byte[] b, int i, int end) {
@@ -279,38 +313,29 @@ public final class RewardFiles {
         return i;
     }
 
-    /** A JSON string of ASCII characters at {@code pos[0]} (advanced past it), or null. */
-    private static String asciiString(byte[] b, int[] pos, int end, byte[] buf) {
+    /** A JSON string of ASCII characters at {@code pos[0]} decoded into {@code buf} (its length; -1 if not one). */
+    private static int asciiString(byte[] b, int[] pos, int end, byte[] buf) {
         int i = pos[0];
         if (i >= end || b[i] != '"') {
-            return null;
+            return -1;
         }
         i++;
-        int start = i;
-        while (i < end && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20) { // b[i] < 0 is a non-ASCII byte
-            i++;
-        }
-        if (i < end && b[i] == '"') { // no escapes: the bytes are the string
-            pos[0] = i + 1;
-            return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
-        }
-        int n = i - start;
-        System.arraycopy(b, start, buf, 0, n);
+        int n = 0;
         while (i < end) {
             byte c = b[i++];
             if (c == '"') {
                 pos[0] = i;
-                return new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+                return n;
             }
             if (c < 0x20) { // a control character (invalid JSON) or a non-ASCII byte
-                return null;
+                return -1;
             }
             if (c != '\\') {
                 buf[n++] = c;
                 continue;
             }
             if (i >= end) {
-                return null;
+                return -1;
             }
             byte e = b[i++];
             switch (e) {
@@ -322,27 +347,27 @@ public final class RewardFiles {
                 case 't' -> buf[n++] = '\t';
                 case 'u' -> {
                     if (i + 4 > end) {
-                        return null;
+                        return -1;
                     }
                     int v = 0;
                     for (int k = 0; k < 4; k++) {
                         int d = Character.digit(b[i++], 16);
                         if (d < 0) {
-                            return null;
+                            return -1;
                         }
                         v = v * 16 + d;
                     }
                     if (v >= 0x80) {
-                        return null;
+                        return -1;
                     }
                     buf[n++] = (byte) v;
                 }
                 default -> {
-                    return null;
+                    return -1;
                 }
             }
         }
-        return null;
+        return -1;
     }
 
     /**

@@ -27,6 +27,8 @@ class RewardFilesTest {
         out.add("{\"response\": \"<answer>\\u0041</answer>\", \"ground_truth\": \"A\"}");
         out.add("{\"response\": \"tab\\there \\\\ \\b\\f\\r\", \"ground_truth\": \"x\"}");
         out.add("{\"respons\\u0065\": \"<answer>3</answer>\", \"ground_truth\": \"3\"}");
+        out.add("{\"response\": \" <map> [] </map>\\n\\t<think> a / b </think> \\r\\n<answer> 3 </answer> \", "
+                + "\"ground_truth\": \"3\"}");
         // handed over: non-ASCII, a number, another field, a duplicate, trailing content, broken JSON
         out.add("{\"response\": \"<answer>été</answer>\", \"ground_truth\": \"été\"}");
         out.add("{\"response\": \"<answer>\\u00e9</answer>\", \"ground_truth\": \"x\"}");
@@ -57,7 +59,27 @@ class RewardFilesTest {
                 assertThat(fast.groundTruth()).as(l).isEqualTo(parsed.groundTruth());
             }
         }
-        assertThat(read).as("the common records are read by bytes").isEqualTo(6);
+        assertThat(read).as("the common records are read by bytes").isEqualTo(7);
+    }
+
+    @Test
+    void theByteReadersWhitespaceRemovalIsTheRewardsOwn() {
+        byte[] alphabet = {'a', 'b', ' ', ' ', '\n', '\t', '\r', 0x0b, 0x0c, 0x1c, 0x1f, '<', '>', '/', '"'};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        for (int k = 0; k < 200_000; k++) {
+            byte[] in = new byte[rnd.nextInt(0, 24)];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = alphabet[rnd.nextInt(alphabet.length)];
+            }
+            byte[] out = new byte[in.length];
+            int m = RewardFiles.removeSpaceAroundTagCharacters(in, in.length, out);
+            String s = new String(in, StandardCharsets.ISO_8859_1);
+            assertThat(new String(out, 0, m, StandardCharsets.ISO_8859_1)).as("'%s'", s)
+                    .isEqualTo(dev.v2l.metrics.V2loReward.removeSpaceAroundTagCharacters(s));
+        }
+        RewardInput r = RewardFiles.asciiRead(lines().get(6).getBytes(StandardCharsets.UTF_8), 0,
+                lines().get(6).length());
+        assertThat(r.cleanedResponse()).isEqualTo("<map>[]</map><think>a/b</think><answer>3</answer>");
     }
 
     @Test
