@@ -143,6 +143,115 @@ public final class V2loReward {
         return i;
     }
 
+    /**
+     * {@link #scoreCleaned} of a cleaned response held as ASCII bytes {@code s[0, n)}, given where each {@code <} is
+     * ({@code lt[0, count)}, ascending; every tag starts at one, so the format check and the answer search visit only
+     * those). Equal to {@code scoreCleaned(new String(s, 0, n, ISO_8859_1), gt)}.
+     */
+    public Score scoreCleanedAscii(byte[] s, int n, int[] lt, int count, GroundTruth gt) {
+        double format = formatRewardAscii(s, n, lt, count);
+        double accuracy = accuracyOfAnswer(extractAnswerAscii(s, n, lt, count), gt);
+        return new Score((1 - formatWeight) * accuracy + formatWeight * format, format, accuracy);
+    }
+
+    private static final byte[] MAP_OPEN = ascii("<map>");
+    private static final byte[] MAP_CLOSE = ascii("</map>");
+    private static final byte[] THINK_OPEN = ascii("<think>");
+    private static final byte[] THINK_CLOSE = ascii("</think>");
+    private static final byte[] ANSWER_OPEN = ascii("<answer>");
+    private static final byte[] ANSWER_CLOSE = ascii("</answer>");
+
+    private static byte[] ascii(String t) {
+        return t.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Whether {@code t} occurs in {@code s} at {@code at}, ending at or before {@code to}. */
+    private static boolean at(byte[] s, int at, int to, byte[] t) {
+        if (at < 0 || at + t.length > to) {
+            return false;
+        }
+        for (int i = 0; i < t.length; i++) {
+            if (s[at + i] != t[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #formatReward} on ASCII bytes (see {@link #scoreCleanedAscii}). */
+    static double formatRewardAscii(byte[] s, int n, int[] lt, int count) {
+        int from = 0;
+        int to = n;
+        while (from < to && PyText.isSpace(s[from])) {
+            from++;
+        }
+        while (to > from && PyText.isSpace(s[to - 1])) {
+            to--;
+        }
+        int closingAnswer = to - ANSWER_CLOSE.length;
+        if (closingAnswer < from || !at(s, from, to, MAP_OPEN) || !at(s, closingAnswer, to, ANSWER_CLOSE)) {
+            return 0;
+        }
+        int k = 0;
+        int end1 = -1;
+        for (; k < count && end1 < 0; k++) { // earliest "</map>" \s* "<think>" at or after from + 5
+            int p = lt[k];
+            if (p >= from + MAP_OPEN.length && at(s, p, to, MAP_CLOSE)) {
+                int q = skipSpace(s, p + MAP_CLOSE.length, to);
+                if (at(s, q, to, THINK_OPEN)) {
+                    end1 = q + THINK_OPEN.length;
+                }
+            }
+        }
+        if (end1 < 0) {
+            return 0;
+        }
+        for (k = 0; k < count; k++) {
+            int r = lt[k];
+            if (r >= end1 && at(s, r, to, THINK_CLOSE)) {
+                int t = skipSpace(s, r + THINK_CLOSE.length, to);
+                if (at(s, t, to, ANSWER_OPEN) && t + ANSWER_OPEN.length <= closingAnswer) {
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static int skipSpace(byte[] s, int i, int to) {
+        while (i < to && PyText.isSpace(s[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@link #extractAnswer} on ASCII bytes (see {@link #scoreCleanedAscii}). */
+    static String extractAnswerAscii(byte[] s, int n, int[] lt, int count) {
+        int k = 0;
+        while (k < count && !at(s, lt[k], n, ANSWER_OPEN)) {
+            k++;
+        }
+        if (k == count) {
+            return null;
+        }
+        int open = lt[k] + ANSWER_OPEN.length;
+        while (k < count && (lt[k] < open || !at(s, lt[k], n, ANSWER_CLOSE))) {
+            k++;
+        }
+        if (k == count) {
+            return null;
+        }
+        int a = open;
+        int b = lt[k];
+        while (a < b && PyText.isSpace(s[a])) {
+            a++;
+        }
+        while (b > a && PyText.isSpace(s[b - 1])) {
+            b--;
+        }
+        return new String(s, a, b - a, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     /** {@code re.search(r"<answer>(.*?)</answer>", s, re.DOTALL)} stripped, or null. */
     public static String extractAnswer(String cleaned) {
         int open = cleaned.indexOf("<answer>");
@@ -157,7 +266,11 @@ public final class V2loReward {
     }
 
     static double accuracy(String cleaned, GroundTruth gt) {
-        String answer = extractAnswer(cleaned);
+        return accuracyOfAnswer(extractAnswer(cleaned), gt);
+    }
+
+    /** Accuracy of an extracted answer (null: none, which scores 0). */
+    static double accuracyOfAnswer(String answer, GroundTruth gt) {
         if (answer == null) {
             return 0;
         }

@@ -51,6 +51,10 @@ class RewardParityTest {
         return cases().stream();
     }
 
+    static Stream<Case> asciiTable() throws IOException {
+        return cases().stream().filter(c -> c.response().chars().allMatch(ch -> ch < 0x80));
+    }
+
     /**
      * The tag-to-tag whitespace removal equals the plain left-to-right scan of {@code re.sub(r"\s*(<|>|/)\s*",
      * r"\1", s)} (Python's {@code \s}: {@link PyText#isSpace}) on 300,000 strings of tags, letters and whitespace.
@@ -104,6 +108,26 @@ class RewardParityTest {
     @MethodSource("table")
     void sameThreeNumbersAsTheReference(Case c) {
         V2loReward.Score s = new V2loReward(c.formatWeight()).score(c.response(), GroundTruth.fromJson(c.groundTruth()));
+        assertThat(s.format()).as("format").isEqualTo(c.format());
+        assertThat(s.accuracy()).as("accuracy").isEqualTo(c.accuracy());
+        assertThat(s.overall()).as("overall").isEqualTo(c.overall());
+    }
+
+    /** The byte path (cleaned ASCII response, tags found from its {@code <} characters) on every ASCII case. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("asciiTable")
+    void theBytePathGivesTheSameThreeNumbers(Case c) {
+        String cleaned = V2loReward.removeSpaceAroundTagCharacters(c.response());
+        byte[] b = cleaned.getBytes(StandardCharsets.ISO_8859_1);
+        int[] lt = new int[b.length];
+        int count = 0;
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '<') {
+                lt[count++] = i;
+            }
+        }
+        V2loReward.Score s = new V2loReward(c.formatWeight()).scoreCleanedAscii(b, b.length, lt, count,
+                GroundTruth.fromJson(c.groundTruth()));
         assertThat(s.format()).as("format").isEqualTo(c.format());
         assertThat(s.accuracy()).as("accuracy").isEqualTo(c.accuracy());
         assertThat(s.overall()).as("overall").isEqualTo(c.overall());

@@ -29,8 +29,15 @@ import java.util.concurrent.Future;
  */
 public final class RewardFiles {
 
-    private static final JsonFactory FACTORY = JsonLines.STRICT.getFactory();
     private static final int BLOCK_BYTES = 1 << 18;
+
+    /**
+     * Jackson, made only when a line needs it: building the object mapper costs about as long as scoring 50,000
+     * common rollouts, and a file of them never needs it.
+     */
+    private static final class Jackson {
+        static final JsonFactory FACTORY = JsonLines.STRICT.getFactory();
+    }
 
     /** What a run did: lines read, lines that were errors, and the first error (null when none). */
     public record Counts(long lines, long errors, String firstError) {
@@ -42,10 +49,6 @@ public final class RewardFiles {
     /** Scores {@code in} into {@code out} with {@code threads} workers (at least 1); does not close either. */
     public static Counts score(InputStream in, OutputStream out, RewardFunction fn, int threads)
             throws IOException, InterruptedException {
-        record Block(byte[] bytes, int length, long firstLine) {
-        }
-        record Done(byte[] bytes, int length, long lines, long errors, String firstError) {
-        }
         int workers = Math.max(1, threads);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "reward-score");
@@ -55,12 +58,12 @@ public final class RewardFiles {
         long lines = 0;
         long errors = 0;
         String firstError = null;
-        Deque<Future<Done>> window = new ArrayDeque<>();
+        Deque<Future<Scored>> window = new ArrayDeque<>();
         boolean question = fn.readsQuestionFields();
+        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
         try {
             byte[] carry = new byte[0];
             int carryLen = 0;
-            long nextLine = 1;
             boolean eof = false;
             while (!eof || !window.isEmpty()) {
                 while (!eof && window.size() < 2 * workers + 2) {
@@ -85,17 +88,13 @@ public final class RewardFiles {
                     if (cut == 0) {
                         break;
                     }
-                    Block b = new Block(buf, cut, nextLine);
-                    nextLine += countLines(buf, cut);
-                    window.add(pool.submit(() -> {
-                        Scored s = scoreBlock(b.bytes(), b.length(), b.firstLine(), fn, question);
-                        return new Done(s.out, s.length, s.lines, s.errors, s.firstError);
-                    }));
+                    int blockLength = cut;
+                    window.add(pool.submit(() -> scoreBlock(buf, blockLength, fn, question, scratch.get())));
                 }
                 if (window.isEmpty()) {
                     break;
                 }
-                Done d;
+                Scored d;
                 try {
                     d = window.poll().get();
                 } catch (ExecutionException e) {
@@ -104,15 +103,23 @@ public final class RewardFiles {
                     }
                     throw new IllegalStateException(e.getCause());
                 }
-                out.write(d.bytes(), 0, d.length());
-                lines += d.lines();
-                errors += d.errors();
-                if (firstError == null) {
-                    firstError = d.firstError();
+                // Workers number lines within their block; the lines before it are known only here.
+                int written = 0;
+                for (Scored.Error e : d.errorList) {
+                    long line = lines + e.lineInBlock();
+                    out.write(d.out, written, e.at() - written);
+                    out.write((RewardRecords.errorJson(line, e.message()) + "\n").getBytes(StandardCharsets.UTF_8));
+                    written = e.at();
+                    if (firstError == null) {
+                        firstError = "line " + line + ": " + e.message();
+                    }
                 }
+                out.write(d.out, written, d.length - written);
+                lines += d.lines;
+                errors += d.errorList.size();
             }
         } finally {
-            for (Future<Done> f : window) {
+            for (Future<Scored> f : window) {
                 f.cancel(true);
             }
             pool.shutdownNow();
@@ -130,73 +137,151 @@ public final class RewardFiles {
         return -1;
     }
 
-    /** Lines in a block: its newlines, plus one for a last line without a newline. */
-    private static long countLines(byte[] b, int len) {
-        long n = 0;
-        for (int i = 0; i < len; i++) {
-            if (b[i] == '\n') {
-                n++;
-            }
-        }
-        return len > 0 && b[len - 1] != '\n' ? n + 1 : n;
-    }
-
+    /**
+     * A block's output: the result lines of its records in order, without the error lines, which go in at
+     * {@link Error#at} once the block's first line number is known.
+     */
     private static final class Scored {
+        record Error(int at, long lineInBlock, String message) {
+        }
+
         byte[] out;
         int length;
         long lines;
-        long errors;
-        String firstError;
+        final java.util.List<Error> errorList = new java.util.ArrayList<>(0);
 
         void append(byte[] b) {
-            if (length + b.length > out.length) {
-                out = Arrays.copyOf(out, Math.max(out.length * 2, length + b.length));
-            }
+            ensure(b.length);
             System.arraycopy(b, 0, out, length, b.length);
             length += b.length;
         }
+
+        void ensure(int more) {
+            if (length + more > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, length + more));
+            }
+        }
     }
 
-    private static Scored scoreBlock(byte[] b, int len, long firstLine, RewardFunction fn, boolean question) {
+    /**
+     * A worker's buffers, reused from block to block: the cleaned response and a string (a key or the ground truth),
+     * each at least as long as the block, so no decoded string can overflow them; and where the response's {@code <}
+     * are (grown as needed).
+     */
+    static final class Scratch {
+        byte[] cleaned = new byte[0];
+        int cleanedLength;
+        int[] lt = new int[64];
+        int ltCount;
+        byte[] text = new byte[0];
+        int responseAt;
+        String truth;
+        final long[] numKeys = new long[64];
+        final byte[][] numText = new byte[64][];
+
+        void ensure(int n) {
+            if (cleaned.length < n) {
+                cleaned = new byte[n];
+                text = new byte[n];
+            }
+        }
+
+        /** The record {@link #asciiRecord} read from {@code b} last, as a reward input. */
+        RewardInput input(byte[] b) {
+            int[] pos = {responseAt};
+            int n = asciiString(b, pos, b.length, text);
+            return new RewardInput(new String(text, 0, n, StandardCharsets.ISO_8859_1), GroundTruth.of(truth), null,
+                    null, null, null, null, new String(cleaned, 0, cleanedLength, StandardCharsets.ISO_8859_1));
+        }
+
+        /** {@link RewardResult#num} as ASCII bytes, remembered (a reward takes few distinct values). */
+        byte[] num(double v) {
+            long bits = Double.doubleToRawLongBits(v);
+            int h = (int) (bits ^ (bits >>> 23) ^ (bits >>> 47)) & 63;
+            byte[] t = numText[h];
+            if (t == null || numKeys[h] != bits) {
+                t = RewardResult.num(v).getBytes(StandardCharsets.ISO_8859_1);
+                numText[h] = t;
+                numKeys[h] = bits;
+            }
+            return t;
+        }
+    }
+
+    private static final byte[] OVERALL = "{\"overall\": ".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] FORMAT = ", \"format\": ".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] ACCURACY = ", \"accuracy\": ".getBytes(StandardCharsets.ISO_8859_1);
+
+    private static Scored scoreBlock(byte[] b, int len, RewardFunction fn, boolean question, Scratch sc) {
         Scored s = new Scored();
         s.out = new byte[Math.max(256, len / 4)];
+        sc.ensure(len);
+        AsciiScorer ascii = fn instanceof AsciiScorer a ? a : null;
         int start = 0;
-        long line = firstLine;
         while (start < len) {
-            int end = start;
-            while (end < len && b[end] != '\n') {
-                end++;
-            }
-            int stop = end > start && b[end - 1] == '\r' ? end - 1 : end;
-            String json;
-            try {
-                json = scoreLine(b, start, stop - start, fn, question).toJson();
-            } catch (IllegalArgumentException e) {
-                s.errors++;
-                String msg = e.getMessage();
-                if (s.firstError == null) {
-                    s.firstError = "line " + line + ": " + msg;
-                }
-                json = RewardRecords.errorJson(line, msg);
-            }
-            s.append((json + "\n").getBytes(StandardCharsets.UTF_8));
             s.lines++;
-            line++;
+            // The common record is read straight from the bytes, finding its line's end as it goes.
+            int end = question ? -1 : asciiRecord(b, start, len, sc);
+            RewardResult r = null;
+            if (end >= 0) {
+                r = ascii != null
+                        ? ascii.scoreCleanedAscii(sc.cleaned, sc.cleanedLength, sc.lt, sc.ltCount,
+                                GroundTruth.of(sc.truth))
+                        : fn.score(sc.input(b));
+            } else {
+                end = start;
+                while (end < len && b[end] != '\n') {
+                    end++;
+                }
+                int stop = end > start && b[end - 1] == '\r' ? end - 1 : end;
+                try {
+                    r = scoreParsed(b, start, stop - start, fn, question);
+                } catch (IllegalArgumentException e) {
+                    s.errorList.add(new Scored.Error(s.length, s.lines, e.getMessage()));
+                }
+            }
+            if (r != null) {
+                if (r.map() == null && r.consistency() == null) {
+                    byte[] o = sc.num(r.overall());
+                    byte[] f = sc.num(r.format());
+                    byte[] a = sc.num(r.accuracy());
+                    s.ensure(OVERALL.length + FORMAT.length + ACCURACY.length + o.length + f.length + a.length + 2);
+                    s.length = put(s.out, put(s.out, put(s.out, put(s.out, put(s.out, put(s.out, s.length,
+                            OVERALL), o), FORMAT), f), ACCURACY), a);
+                    s.out[s.length++] = '}';
+                    s.out[s.length++] = '\n';
+                } else {
+                    s.append((r.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
             start = end + 1;
         }
         return s;
     }
 
+    private static int put(byte[] out, int at, byte[] b) {
+        System.arraycopy(b, 0, out, at, b.length);
+        return at + b.length;
+    }
+
     /** One line's reward; {@link IllegalArgumentException} says what is wrong with the line. */
     static RewardResult scoreLine(byte[] b, int off, int len, RewardFunction fn, boolean question) {
+        if (!question) {
+            RewardInput fast = asciiRead(b, off, len);
+            if (fast != null) {
+                return fn.score(fast);
+            }
+        }
+        return scoreParsed(b, off, len, fn, question);
+    }
+
+    /** One line's reward by Jackson: the streaming parser, or the record reader, which names what is wrong. */
+    private static RewardResult scoreParsed(byte[] b, int off, int len, RewardFunction fn, boolean question) {
         if (isBlank(b, off, len)) {
             throw new IllegalArgumentException("empty line");
         }
         if (!question) {
-            RewardInput fast = asciiRead(b, off, len);
-            if (fast == null) {
-                fast = fastRead(b, off, len);
-            }
+            RewardInput fast = fastRead(b, off, len);
             if (fast != null) {
                 return fn.score(fast);
             }
@@ -224,93 +309,205 @@ public final class RewardFiles {
     /**
      * The common record, read straight from the bytes: one object holding exactly the two string fields
      * {@code response} and {@code ground_truth}, in either order, all ASCII (escapes allowed, {@code \\u} below
-     * 0x80). Null for anything else, which the streaming parser then reads (or the tree reader rejects).
+     * 0x80), on the line {@code b[off, len)}. Null for anything else, which the streaming parser then reads (or the
+     * tree reader rejects).
      */
     static RewardInput asciiRead(byte[] b, int off, int len) {
-        int end = off + len;
-        int[] pos = {skipWhitespace(b, off, end)};
+        Scratch sc = new Scratch();
+        sc.ensure(len);
+        return asciiRecord(b, off, off + len, sc) == off + len ? sc.input(b) : null;
+    }
+
+    /**
+     * Reads the common record (see {@link #asciiRead}) starting at {@code off} into {@code sc}: the response as the
+     * reward first cleans it (the whitespace around {@code <}, {@code >} and {@code /} gone, as Video2Layout's
+     * {@code re.sub(r"\\s*(<|>|/)\\s*", r"\\1", s)}: the run on either side of each, ASCII whitespace as Python's
+     * {@code str.isspace} has it) with where each {@code <} is, and the ground truth. Returns where the line ends
+     * (its {@code \\n}, or {@code end}), or -1 when the line is not that record ({@code sc} is then undefined).
+     */
+    static int asciiRecord(byte[] b, int off, int end, Scratch sc) {
+        int[] pos = {skipBlanks(b, off, end)};
         if (pos[0] >= end || b[pos[0]++] != '{') {
-            return null;
+            return -1;
         }
-        String response = null;
-        String cleaned = null;
+        boolean response = false;
         String truth = null;
-        byte[] buf = new byte[len];
         while (true) {
-            pos[0] = skipWhitespace(b, pos[0], end);
-            int n = asciiString(b, pos, end, buf);
-            String key = n < 0 ? null : new String(buf, 0, n, StandardCharsets.ISO_8859_1);
-            pos[0] = skipWhitespace(b, pos[0], end);
-            if (key == null || pos[0] >= end || b[pos[0]++] != ':') {
-                return null;
+            pos[0] = skipBlanks(b, pos[0], end);
+            int n = asciiString(b, pos, end, sc.text);
+            pos[0] = skipBlanks(b, pos[0], end);
+            if (n < 0 || pos[0] >= end || b[pos[0]++] != ':') {
+                return -1;
             }
-            pos[0] = skipWhitespace(b, pos[0], end);
-            n = asciiString(b, pos, end, buf);
-            if (n < 0) {
-                return null;
-            }
-            String value = new String(buf, 0, n, StandardCharsets.ISO_8859_1);
-            if (key.equals("response") && response == null) {
-                response = value;
-                byte[] out = new byte[n];
-                int m = removeSpaceAroundTagCharacters(buf, n, out);
-                cleaned = m == n ? value : new String(out, 0, m, StandardCharsets.ISO_8859_1);
-            } else if (key.equals("ground_truth") && truth == null) {
-                truth = value;
+            pos[0] = skipBlanks(b, pos[0], end);
+            if (isKey(n, sc.text, RESPONSE) && !response) {
+                sc.responseAt = pos[0];
+                if (cleanedString(b, pos, end, sc) < 0) {
+                    return -1;
+                }
+                response = true;
+            } else if (isKey(n, sc.text, GROUND_TRUTH) && truth == null) {
+                n = asciiString(b, pos, end, sc.text);
+                if (n < 0) {
+                    return -1;
+                }
+                truth = new String(sc.text, 0, n, StandardCharsets.ISO_8859_1);
             } else {
-                return null; // another field, or one given twice
+                return -1; // another field, or one given twice
             }
-            pos[0] = skipWhitespace(b, pos[0], end);
+            pos[0] = skipBlanks(b, pos[0], end);
             if (pos[0] >= end) {
-                return null;
+                return -1;
             }
             byte c = b[pos[0]++];
             if (c == '}') {
                 break;
             }
             if (c != ',') {
-                return null;
+                return -1;
             }
         }
-        if (skipWhitespace(b, pos[0], end) != end || response == null || truth == null) {
-            return null;
+        int i = skipBlanks(b, pos[0], end);
+        if ((i < end && b[i] != '\n') || !response || truth == null) {
+            return -1;
         }
-        return new RewardInput(response, GroundTruth.of(truth), null, null, null, null, null, cleaned);
+        sc.truth = truth;
+        return i;
+    }
+
+    private static final byte[] RESPONSE = "response".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] GROUND_TRUTH = "ground_truth".getBytes(StandardCharsets.ISO_8859_1);
+
+    /** Whether the key just decoded ({@code text[0, n)}) is {@code name}. */
+    private static boolean isKey(int n, byte[] text, byte[] name) {
+        return n == name.length && Arrays.equals(text, 0, n, name, 0, n);
+    }
+
+    /** Spaces, tabs and carriage returns: the whitespace of JSON within one line. */
+    private static int skipBlanks(byte[] b, int i, int end) {
+        while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) {
+            i++;
+        }
+        return i;
     }
 
     /**
-     * Video2Layout's first step, {@code re.sub(r"\s*(<|>|/)\s*", r"\1", s)}, on the ASCII bytes {@code in[0, n)}
-     * into {@code out}: the whitespace run on either side of each {@code <}, {@code >} or {@code /} goes (ASCII
-     * whitespace as Python's {@code str.isspace} has it). Returns the length written.
+     * Decodes the ASCII JSON string at {@code pos[0]} into {@code sc.cleaned}, removing the whitespace around tag
+     * characters as it goes, and notes where each {@code <} lands; its cleaned length, or -1 if not such a string.
+     * Whitespace after a tag character is dropped until something else comes; whitespace before one is taken back
+     * when it comes (never past the previous tag character, after which none was kept).
      */
-    static int removeSpaceAroundTagCharacters(byte[] in, int n, byte[] out) {
+    private static int cleanedString(byte[] b, int[] pos, int end, Scratch sc) {
+        int i = pos[0];
+        if (i >= end || b[i] != '"') {
+            return -1;
+        }
+        i++;
+        byte[] out = sc.cleaned;
+        int[] lt = sc.lt;
         int m = 0;
-        for (int i = 0; i < n; i++) {
-            byte c = in[i];
+        int k = 0;
+        boolean afterTag = false;
+        while (i < end) {
+            byte c = b[i++];
+            if (c >= 0 && PLAIN[c]) { // most characters: one test
+                out[m++] = c;
+                afterTag = false;
+                continue;
+            }
+            if (c == '"') {
+                pos[0] = i;
+                sc.cleanedLength = m;
+                sc.ltCount = k;
+                return m;
+            }
+            if (c < 0x20) { // a control character (invalid JSON) or a non-ASCII byte
+                return -1;
+            }
+            if (c == '\\') {
+                if (i >= end) {
+                    return -1;
+                }
+                int e = unescape(b, i, end);
+                if (e < 0) {
+                    return -1;
+                }
+                c = (byte) e;
+                i += b[i] == 'u' ? 5 : 1;
+            }
             if (c == '<' || c == '>' || c == '/') {
-                while (m > 0 && isAsciiSpace(out[m - 1])) { // a tag character before it ends a run: never crossed
+                while (m > 0 && isAsciiSpace(out[m - 1])) {
                     m--;
                 }
-                out[m++] = c;
-                while (i + 1 < n && isAsciiSpace(in[i + 1])) {
-                    i++;
+                if (c == '<') {
+                    if (k == lt.length) {
+                        sc.lt = lt = Arrays.copyOf(lt, 2 * k);
+                    }
+                    lt[k++] = m;
                 }
-            } else {
                 out[m++] = c;
+                afterTag = true;
+            } else if (!afterTag || !isAsciiSpace(c)) {
+                out[m++] = c;
+                afterTag = false;
             }
         }
-        return m;
+        return -1;
+    }
+
+    /** ASCII characters a JSON string holds as they are and the cleaning keeps: not whitespace or a tag character. */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (int c = 0x21; c < 0x80; c++) {
+            PLAIN[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '/';
+        }
+    }
+
+    /** The character of the escape whose letter is at {@code b[i]} (after the backslash), or -1 (or not ASCII). */
+    private static int unescape(byte[] b, int i, int end) {
+        byte e = b[i];
+        switch (e) {
+            case '"', '\\', '/' -> {
+                return e;
+            }
+            case 'b' -> {
+                return '\b';
+            }
+            case 'f' -> {
+                return '\f';
+            }
+            case 'n' -> {
+                return '\n';
+            }
+            case 'r' -> {
+                return '\r';
+            }
+            case 't' -> {
+                return '\t';
+            }
+            case 'u' -> {
+                if (i + 5 > end) {
+                    return -1;
+                }
+                int v = 0;
+                for (int k = 1; k <= 4; k++) {
+                    int d = Character.digit(b[i + k], 16);
+                    if (d < 0) {
+                        return -1;
+                    }
+                    v = v * 16 + d;
+                }
+                return v < 0x80 ? v : -1;
+            }
+            default -> {
+                return -1;
+            }
+        }
     }
 
     private static boolean isAsciiSpace(byte c) {
         return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
-    }
-
-    private static int skipWhitespace(byte[] b, int i, int end) {
-        while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
-            i++;
-        }
-        return i;
     }
 
     /** A JSON string of ASCII characters at {@code pos[0]} decoded into {@code buf} (its length; -1 if not one). */
@@ -330,42 +527,15 @@ public final class RewardFiles {
             if (c < 0x20) { // a control character (invalid JSON) or a non-ASCII byte
                 return -1;
             }
-            if (c != '\\') {
-                buf[n++] = c;
-                continue;
-            }
-            if (i >= end) {
-                return -1;
-            }
-            byte e = b[i++];
-            switch (e) {
-                case '"', '\\', '/' -> buf[n++] = e;
-                case 'b' -> buf[n++] = '\b';
-                case 'f' -> buf[n++] = '\f';
-                case 'n' -> buf[n++] = '\n';
-                case 'r' -> buf[n++] = '\r';
-                case 't' -> buf[n++] = '\t';
-                case 'u' -> {
-                    if (i + 4 > end) {
-                        return -1;
-                    }
-                    int v = 0;
-                    for (int k = 0; k < 4; k++) {
-                        int d = Character.digit(b[i++], 16);
-                        if (d < 0) {
-                            return -1;
-                        }
-                        v = v * 16 + d;
-                    }
-                    if (v >= 0x80) {
-                        return -1;
-                    }
-                    buf[n++] = (byte) v;
-                }
-                default -> {
+            if (c == '\\') {
+                int e = i < end ? unescape(b, i, end) : -1;
+                if (e < 0) {
                     return -1;
                 }
+                c = (byte) e;
+                i += b[i] == 'u' ? 5 : 1;
             }
+            buf[n++] = c;
         }
         return -1;
     }
@@ -375,7 +545,7 @@ public final class RewardFiles {
      * line is anything else (the tree reader then names the problem).
      */
     static RewardInput fastRead(byte[] b, int off, int len) {
-        try (JsonParser p = FACTORY.createParser(b, off, len)) {
+        try (JsonParser p = Jackson.FACTORY.createParser(b, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

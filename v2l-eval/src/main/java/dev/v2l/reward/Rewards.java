@@ -67,10 +67,17 @@ public final class Rewards {
         };
     }
 
-    private record V2lo(V2loReward reward) implements RewardFunction {
+    private record V2lo(V2loReward reward) implements RewardFunction, AsciiScorer {
         @Override
         public String kind() {
             return "v2lo";
+        }
+
+        @Override
+        public RewardResult scoreCleanedAscii(byte[] cleaned, int n, int[] lt, int count,
+                dev.v2l.metrics.GroundTruth groundTruth) {
+            V2loReward.Score s = reward.scoreCleanedAscii(cleaned, n, lt, count, groundTruth);
+            return new RewardResult(s.overall(), s.format(), s.accuracy(), null, null);
         }
 
         @Override

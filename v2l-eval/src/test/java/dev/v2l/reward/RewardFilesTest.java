@@ -64,22 +64,81 @@ class RewardFilesTest {
 
     @Test
     void theByteReadersWhitespaceRemovalIsTheRewardsOwn() {
-        byte[] alphabet = {'a', 'b', ' ', ' ', '\n', '\t', '\r', 0x0b, 0x0c, 0x1c, 0x1f, '<', '>', '/', '"'};
+        char[] alphabet = {'a', 'b', ' ', ' ', '\n', '\t', '\r', 0x0b, 0x0c, 0x1c, 0x1f, '<', '>', '/', '"'};
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
         for (int k = 0; k < 200_000; k++) {
-            byte[] in = new byte[rnd.nextInt(0, 24)];
-            for (int i = 0; i < in.length; i++) {
-                in[i] = alphabet[rnd.nextInt(alphabet.length)];
+            StringBuilder sb = new StringBuilder();
+            int len = rnd.nextInt(0, 24);
+            for (int i = 0; i < len; i++) {
+                sb.append(alphabet[rnd.nextInt(alphabet.length)]);
             }
-            byte[] out = new byte[in.length];
-            int m = RewardFiles.removeSpaceAroundTagCharacters(in, in.length, out);
-            String s = new String(in, StandardCharsets.ISO_8859_1);
-            assertThat(new String(out, 0, m, StandardCharsets.ISO_8859_1)).as("'%s'", s)
+            String s = sb.toString();
+            byte[] line = ("{\"response\": " + dev.v2l.io.JsonStrings.quoteUtf8(s) + ", \"ground_truth\": \"1\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            RewardInput r = RewardFiles.asciiRead(line, 0, line.length);
+            assertThat(r).as("'%s'", s).isNotNull();
+            assertThat(r.response()).isEqualTo(s);
+            assertThat(r.cleanedResponse()).as("'%s'", s)
                     .isEqualTo(dev.v2l.metrics.V2loReward.removeSpaceAroundTagCharacters(s));
         }
         RewardInput r = RewardFiles.asciiRead(lines().get(6).getBytes(StandardCharsets.UTF_8), 0,
                 lines().get(6).length());
         assertThat(r.cleanedResponse()).isEqualTo("<map>[]</map><think>a/b</think><answer>3</answer>");
+    }
+
+    /**
+     * Scored from its bytes (the format check and the answer search visiting only the {@code <} characters), a
+     * rollout gets exactly the reward of its response as a string, over 100,000 random arrangements of the tags,
+     * stray tag characters, whitespace and answers.
+     */
+    @Test
+    void scoringFromBytesIsScoringTheString() throws Exception {
+        String[] pieces = {"<map>", "</map>", "<think>", "</think>", "<answer>", "</answer>", " ", "\n", "\t", "1.5",
+            "2", "a", "A", "/", "<", ">", "</", "<answer", "answer>", "  <map>[]</map>  "};
+        String[] truths = {"1.5", "2", "a", "B"};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        RewardFunction fn = Rewards.v2lo();
+        StringBuilder in = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        int formatOk = 0;
+        for (int k = 0; k < 100_000; k++) {
+            StringBuilder sb = new StringBuilder();
+            if (rnd.nextInt(3) == 0) { // a well-formed start, so the later checks are reached often
+                sb.append("<map>x</map>").append(rnd.nextBoolean() ? " " : "").append("<think>y</think>");
+            }
+            int len = rnd.nextInt(0, 12);
+            for (int i = 0; i < len; i++) {
+                sb.append(pieces[rnd.nextInt(pieces.length)]);
+            }
+            if (rnd.nextBoolean()) {
+                sb.append("<answer>").append(truths[rnd.nextInt(truths.length)]).append(pieces[rnd.nextInt(7, 9)])
+                        .append("</answer>").append(rnd.nextBoolean() ? " \n" : "");
+            }
+            String s = sb.toString();
+            String truth = truths[rnd.nextInt(truths.length)];
+            in.append("{\"response\": ").append(dev.v2l.io.JsonStrings.quoteUtf8(s)).append(", \"ground_truth\": \"")
+                    .append(truth).append("\"}\n");
+            RewardResult want = fn.score(s, truth);
+            formatOk += want.format() == 1 ? 1 : 0;
+            expected.append(want.toJson()).append('\n');
+        }
+        // thousands of tags in one response, the answer after them
+        String many = "<map>" + "<b>x</b> ".repeat(3_000) + "</map><think>t</think><answer> 2 </answer>";
+        in.append("{\"response\": \"").append(many).append("\", \"ground_truth\": \"2\"}\n");
+        expected.append(fn.score(many, "2").toJson()).append('\n');
+        assertThat(fn.score(many, "2").overall()).isEqualTo(1.0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RewardFiles.Counts c = RewardFiles.score(new ByteArrayInputStream(in.toString().getBytes(StandardCharsets.UTF_8)),
+                out, fn, 2);
+        assertThat(c.errors()).isZero();
+        assertThat(formatOk).as("well-formed responses among them").isGreaterThan(1000);
+        String[] got = out.toString(StandardCharsets.UTF_8).split("\n");
+        String[] want = expected.toString().split("\n");
+        String[] rows = in.toString().split("\n");
+        for (int i = 0; i < want.length; i++) {
+            assertThat(got[i]).as(rows[i]).isEqualTo(want[i]);
+        }
+        assertThat(got).hasSameSizeAs(want);
     }
 
     @Test
@@ -105,5 +164,32 @@ class RewardFilesTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RewardFiles.score(new ByteArrayInputStream(in.toString().getBytes(StandardCharsets.UTF_8)), out, fn, 2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    }
+
+    /** Bad lines in later blocks get their own line numbers, in place, however the input was cut into blocks. */
+    @Test
+    void errorLinesKeepTheirNumbersAcrossBlocks() throws Exception {
+        String good = lines().get(0);
+        java.util.Set<Integer> bad = java.util.Set.of(1, 777, 2_000, 2_001, 9_999, 10_000);
+        StringBuilder in = new StringBuilder();
+        for (int i = 1; i <= 10_000; i++) {
+            in.append(bad.contains(i) ? "{\"response\": 3}" : good).append('\n');
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RewardFiles.Counts c = RewardFiles.score(new ByteArrayInputStream(in.toString().getBytes(StandardCharsets.UTF_8)),
+                out, Rewards.v2lo(), 3);
+        assertThat(in.length()).as("several blocks").isGreaterThan(4 << 18);
+        assertThat(c.lines()).isEqualTo(10_000);
+        assertThat(c.errors()).isEqualTo(6);
+        assertThat(c.firstError()).startsWith("line 1: ");
+        String[] got = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(got).hasSize(10_000);
+        for (int i = 1; i <= 10_000; i++) {
+            if (bad.contains(i)) {
+                assertThat(got[i - 1]).startsWith("{\"line\": " + i + ", \"error\": ");
+            } else {
+                assertThat(got[i - 1]).isEqualTo(got[1]).startsWith("{\"overall\": ");
+            }
+        }
     }
 }
