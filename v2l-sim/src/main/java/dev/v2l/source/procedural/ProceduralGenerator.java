@@ -110,7 +110,7 @@ public final class ProceduralGenerator {
     }
 
     private static List<Vec2> room(SplittableRandom rnd, RoomType type) {
-        double area = type.minArea + rnd.nextDouble() * (type.maxArea - type.minArea);
+        double area = type.minArea * Math.pow(type.maxArea / type.minArea, rnd.nextDouble());
         double aspect = 1 + rnd.nextDouble() * 0.7;
         double w = Math.sqrt(area * aspect);
         double d = area / w;
