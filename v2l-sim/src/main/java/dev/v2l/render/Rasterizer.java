@@ -49,11 +49,24 @@ public final class Rasterizer {
 
     private boolean smoothEdges = true;
     private int hidden = -1;
+    private boolean cullObjects = true;
+    private int culled;
 
     /** Whether to smooth object edges in the RGB image (on by default; tests of exact colours turn it off). */
     public Rasterizer smoothEdges(boolean on) {
         this.smoothEdges = on;
         return this;
+    }
+
+    /** Draws every object's triangles, even of objects wholly outside the view (tests: culling changes no pixel). */
+    Rasterizer noCulling() {
+        this.cullObjects = false;
+        return this;
+    }
+
+    /** Objects skipped whole in the last render, being wholly outside the view. */
+    int culled() {
+        return culled;
     }
 
     /** Leaves out one instance's triangles (tests compare frames with and without an object). */
@@ -100,7 +113,18 @@ public final class Rasterizer {
         float[] tx = new float[3];
         float[] ty = new float[3];
         float[] tz = new float[3];
+        boolean[] outside = outsideView(mesh, px, py, pz, rx, ry, rz, dx, dy, dz, fx0, fy0, fz0, k);
+        culled = 0;
+        for (int i = 0; i < outside.length; i++) {
+            if (outside[i] && !cullObjects) {
+                outside[i] = false;
+            }
+            culled += outside[i] ? 1 : 0;
+        }
         for (int t = 0; t < mesh.triangles; t++) {
+            if (outside[mesh.instance[t]]) {
+                continue;
+            }
             int o = 9 * t;
             // Back-face culling in 3D: the face normal must point at the camera.
             float e1x = v[o + 3] - v[o];
@@ -169,6 +193,46 @@ public final class Rasterizer {
         if (smoothEdges) {
             EdgeSmoothing.apply(target);
         }
+    }
+
+    /**
+     * Which objects lie wholly outside the view (their bounding sphere behind the near plane or beyond an image edge,
+     * with two pixels to spare): none of their triangles could cover a pixel, so they are skipped whole. Structure
+     * (floor, walls) is never skipped.
+     */
+    private static boolean[] outsideView(SceneMesh mesh, float px, float py, float pz, float rx, float ry, float rz,
+            float dx, float dy, float dz, float fx0, float fy0, float fz0, Intrinsics k) {
+        float[] sp = mesh.instanceSpheres;
+        boolean[] out = new boolean[sp.length / 4];
+        double fx = k.fx();
+        double fy = k.fy();
+        // image edges widened by 2 px: u = fx·x/z + cx must stay in [-2, w + 2], v likewise
+        double l = k.cx() + 2;
+        double r = k.width() + 2 - k.cx();
+        double t = k.cy() + 2;
+        double b = k.height() + 2 - k.cy();
+        double nl = Math.hypot(fx, l);
+        double nr = Math.hypot(fx, r);
+        double nt = Math.hypot(fy, t);
+        double nb = Math.hypot(fy, b);
+        for (int i = 1; i < out.length; i++) {
+            float rad = sp[4 * i + 3];
+            if (rad < 0) {
+                continue;
+            }
+            float wx = sp[4 * i] - px;
+            float wy = sp[4 * i + 1] - py;
+            float wz = sp[4 * i + 2] - pz;
+            double x = wx * rx + wy * ry + wz * rz;
+            double y = wx * dx + wy * dy + wz * dz;
+            double z = wx * fx0 + wy * fy0 + wz * fz0;
+            out[i] = z + rad < NEAR // behind the near plane
+                    || (fx * x + l * z) / nl < -rad // left of u = -2
+                    || (r * z - fx * x) / nr < -rad // right of u = w + 2
+                    || (fy * y + t * z) / nt < -rad // above v = -2
+                    || (b * z - fy * y) / nb < -rad; // below v = h + 2
+        }
+        return out;
     }
 
     /** Clips a camera-space triangle (and its attributes) against z = NEAR; returns the vertex count (0, 3 or 4). */

@@ -44,6 +44,8 @@ public final class SceneMesh {
     final int opaqueTriangles;
     final Vec3 keyLight; // position of the ceiling light, for the specular term
     private final List<String> instanceIds;
+    /** Per instance number: centre x, y, z and radius of a sphere around all its triangles (radius -1: none). */
+    final float[] instanceSpheres;
 
     SceneMesh(float[] xyz, float[] uv, float[] normal, float[] light, int[] material, int[] instance,
             boolean[] twoSided, Material[] materials, int triangles, int opaque, Vec3 keyLight,
@@ -60,6 +62,41 @@ public final class SceneMesh {
         this.opaqueTriangles = opaque;
         this.keyLight = keyLight;
         this.instanceIds = List.copyOf(instanceIds);
+        this.instanceSpheres = spheres(xyz, instance, triangles, instanceIds.size() + 1);
+    }
+
+    /** A bounding sphere per instance number (the box around its corners: centre and half diagonal). */
+    private static float[] spheres(float[] xyz, int[] instance, int triangles, int instances) {
+        float[] box = new float[6 * instances];
+        for (int i = 0; i < instances; i++) {
+            box[6 * i] = box[6 * i + 1] = box[6 * i + 2] = Float.POSITIVE_INFINITY;
+            box[6 * i + 3] = box[6 * i + 4] = box[6 * i + 5] = Float.NEGATIVE_INFINITY;
+        }
+        for (int t = 0; t < triangles; t++) {
+            int b = 6 * instance[t];
+            for (int c = 0; c < 9; c += 3) {
+                for (int a = 0; a < 3; a++) {
+                    float v = xyz[9 * t + c + a];
+                    box[b + a] = Math.min(box[b + a], v);
+                    box[b + 3 + a] = Math.max(box[b + 3 + a], v);
+                }
+            }
+        }
+        float[] out = new float[4 * instances];
+        for (int i = 0; i < instances; i++) {
+            if (box[6 * i] > box[6 * i + 3]) {
+                out[4 * i + 3] = -1;
+                continue;
+            }
+            double r2 = 0;
+            for (int a = 0; a < 3; a++) {
+                out[4 * i + a] = (box[6 * i + a] + box[6 * i + 3 + a]) / 2;
+                double h = (box[6 * i + 3 + a] - box[6 * i + a]) / 2.0;
+                r2 += h * h;
+            }
+            out[4 * i + 3] = (float) Math.sqrt(r2) * 1.001f + 1e-4f;
+        }
+        return out;
     }
 
     /** The scene object id of an instance number (1-based), as written in instance masks. */
