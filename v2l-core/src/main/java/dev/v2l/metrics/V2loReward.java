@@ -41,13 +41,11 @@ public final class V2loReward {
     }
 
     public Score score(String response, GroundTruth groundTruth) {
-        return scoreCleaned(removeSpaceAroundTagCharacters(response), groundTruth);
+        String cleaned = removeSpaceAroundTagCharacters(response);
+        return combine(formatReward(cleaned), accuracy(cleaned, groundTruth));
     }
 
-    /** {@link #score} of a response whose whitespace around tag characters is already gone. */
-    public Score scoreCleaned(String cleaned, GroundTruth groundTruth) {
-        double format = formatReward(cleaned);
-        double accuracy = accuracy(cleaned, groundTruth);
+    private Score combine(double format, double accuracy) {
         return new Score((1 - formatWeight) * accuracy + formatWeight * format, format, accuracy);
     }
 
@@ -103,10 +101,6 @@ public final class V2loReward {
 
     private static final char[] TAG_CHARACTERS = {'<', '>', '/'};
 
-    private static boolean isTagChar(char c) {
-        return c == '<' || c == '>' || c == '/';
-    }
-
     /** 1 when the stripped, cleaned response fully matches the map–think–answer pattern. */
     public static double formatReward(String cleaned) {
         String s = PyText.strip(cleaned);
@@ -144,14 +138,12 @@ public final class V2loReward {
     }
 
     /**
-     * {@link #scoreCleaned} of a cleaned response held as ASCII bytes {@code s[0, n)}, given where each {@code <} is
-     * ({@code lt[0, count)}, ascending; every tag starts at one, so the format check and the answer search visit only
-     * those). Equal to {@code scoreCleaned(new String(s, 0, n, ISO_8859_1), gt)}.
+     * {@link #score} of a response already cleaned ({@link #removeSpaceAroundTagCharacters}) and held as ASCII bytes
+     * {@code s[0, n)}, given where each {@code <} is ({@code lt[0, count)}, ascending; every tag starts at one, so the
+     * format check and the answer search visit only those).
      */
     public Score scoreCleanedAscii(byte[] s, int n, int[] lt, int count, GroundTruth gt) {
-        double format = formatRewardAscii(s, n, lt, count);
-        double accuracy = accuracyOfAnswer(extractAnswerAscii(s, n, lt, count), gt);
-        return new Score((1 - formatWeight) * accuracy + formatWeight * format, format, accuracy);
+        return combine(formatRewardAscii(s, n, lt, count), accuracyOfAnswer(extractAnswerAscii(s, n, lt, count), gt));
     }
 
     private static final byte[] MAP_OPEN = ascii("<map>");

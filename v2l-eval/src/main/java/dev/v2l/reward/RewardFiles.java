@@ -191,7 +191,7 @@ public final class RewardFiles {
             int[] pos = {responseAt};
             int n = asciiString(b, pos, b.length, text);
             return new RewardInput(new String(text, 0, n, StandardCharsets.ISO_8859_1), GroundTruth.of(truth), null,
-                    null, null, null, null, new String(cleaned, 0, cleanedLength, StandardCharsets.ISO_8859_1));
+                    null, null, null, null);
         }
 
         /** {@link RewardResult#num} as ASCII bytes, remembered (a reward takes few distinct values). */
@@ -264,19 +264,11 @@ public final class RewardFiles {
         return at + b.length;
     }
 
-    /** One line's reward; {@link IllegalArgumentException} says what is wrong with the line. */
-    static RewardResult scoreLine(byte[] b, int off, int len, RewardFunction fn, boolean question) {
-        if (!question) {
-            RewardInput fast = asciiRead(b, off, len);
-            if (fast != null) {
-                return fn.score(fast);
-            }
-        }
-        return scoreParsed(b, off, len, fn, question);
-    }
-
-    /** One line's reward by Jackson: the streaming parser, or the record reader, which names what is wrong. */
-    private static RewardResult scoreParsed(byte[] b, int off, int len, RewardFunction fn, boolean question) {
+    /**
+     * One line's reward by Jackson: the streaming parser, or the record reader, which names what is wrong
+     * ({@link IllegalArgumentException}).
+     */
+    static RewardResult scoreParsed(byte[] b, int off, int len, RewardFunction fn, boolean question) {
         if (isBlank(b, off, len)) {
             throw new IllegalArgumentException("empty line");
         }
@@ -307,23 +299,14 @@ public final class RewardFiles {
     }
 
     /**
-     * The common record, read straight from the bytes: one object holding exactly the two string fields
-     * {@code response} and {@code ground_truth}, in either order, all ASCII (escapes allowed, {@code \\u} below
-     * 0x80), on the line {@code b[off, len)}. Null for anything else, which the streaming parser then reads (or the
-     * tree reader rejects).
-     */
-    static RewardInput asciiRead(byte[] b, int off, int len) {
-        Scratch sc = new Scratch();
-        sc.ensure(len);
-        return asciiRecord(b, off, off + len, sc) == off + len ? sc.input(b) : null;
-    }
-
-    /**
-     * Reads the common record (see {@link #asciiRead}) starting at {@code off} into {@code sc}: the response as the
-     * reward first cleans it (the whitespace around {@code <}, {@code >} and {@code /} gone, as Video2Layout's
+     * Reads the common record straight from the bytes, starting at {@code off}, into {@code sc}: one object holding
+     * exactly the two string fields {@code response} and {@code ground_truth}, in either order, all ASCII (escapes
+     * allowed, {@code \\u} below 0x80), alone on its line. The response is kept as the reward first cleans it (the
+     * whitespace around {@code <}, {@code >} and {@code /} gone, as Video2Layout's
      * {@code re.sub(r"\\s*(<|>|/)\\s*", r"\\1", s)}: the run on either side of each, ASCII whitespace as Python's
      * {@code str.isspace} has it) with where each {@code <} is, and the ground truth. Returns where the line ends
-     * (its {@code \\n}, or {@code end}), or -1 when the line is not that record ({@code sc} is then undefined).
+     * (its {@code \\n}, or {@code end}), or -1 when the line is anything else ({@code sc} is then undefined), which the
+     * streaming parser then reads (or the tree reader rejects).
      */
     static int asciiRecord(byte[] b, int off, int end, Scratch sc) {
         int[] pos = {skipBlanks(b, off, end)};

@@ -11,16 +11,7 @@ import java.util.Map;
  * of the sample's frames as map text.
  */
 public record RewardInput(String response, GroundTruth groundTruth, String questionType, List<String> options,
-        List<QuestionObject> objects, Map<String, String> params, String gtLayout, String cleanedResponse) {
-
-    /**
-     * A rollout without a precomputed {@code cleanedResponse} (the response with the whitespace around tag characters
-     * removed, as Video2Layout's reward does first; a reader that decodes the response byte by byte can give it).
-     */
-    public RewardInput(String response, GroundTruth groundTruth, String questionType, List<String> options,
-            List<QuestionObject> objects, Map<String, String> params, String gtLayout) {
-        this(response, groundTruth, questionType, options, objects, params, gtLayout, null);
-    }
+        List<QuestionObject> objects, Map<String, String> params, String gtLayout) {
 
     public RewardInput {
         options = options == null ? List.of() : List.copyOf(options);

@@ -82,8 +82,7 @@ public final class Rewards {
 
         @Override
         public RewardResult score(RewardInput in) {
-            V2loReward.Score s = in.cleanedResponse() != null ? reward.scoreCleaned(in.cleanedResponse(),
-                    in.groundTruth()) : reward.score(in.response(), in.groundTruth());
+            V2loReward.Score s = reward.score(in.response(), in.groundTruth());
             return new RewardResult(s.overall(), s.format(), s.accuracy(), null, null);
         }
 

@@ -50,7 +50,7 @@ class RewardFilesTest {
         for (String l : lines()) {
             byte[] b = ("xx" + l + "yy").getBytes(StandardCharsets.UTF_8); // at an offset, as in a block
             int len = b.length - 4;
-            RewardInput fast = RewardFiles.asciiRead(b, 2, len);
+            RewardInput fast = asciiRead(b, 2, len);
             RewardInput parsed = RewardFiles.fastRead(b, 2, len);
             if (fast != null) {
                 read++;
@@ -75,15 +75,29 @@ class RewardFilesTest {
             String s = sb.toString();
             byte[] line = ("{\"response\": " + dev.v2l.io.JsonStrings.quoteUtf8(s) + ", \"ground_truth\": \"1\"}")
                     .getBytes(StandardCharsets.UTF_8);
-            RewardInput r = RewardFiles.asciiRead(line, 0, line.length);
+            RewardInput r = asciiRead(line, 0, line.length);
             assertThat(r).as("'%s'", s).isNotNull();
             assertThat(r.response()).isEqualTo(s);
-            assertThat(r.cleanedResponse()).as("'%s'", s)
+            assertThat(cleaned(line)).as("'%s'", s)
                     .isEqualTo(dev.v2l.metrics.V2loReward.removeSpaceAroundTagCharacters(s));
         }
-        RewardInput r = RewardFiles.asciiRead(lines().get(6).getBytes(StandardCharsets.UTF_8), 0,
-                lines().get(6).length());
-        assertThat(r.cleanedResponse()).isEqualTo("<map>[]</map><think>a/b</think><answer>3</answer>");
+        assertThat(cleaned(lines().get(6).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("<map>[]</map><think>a/b</think><answer>3</answer>");
+    }
+
+    /** The byte reader's record on the line {@code b[off, off + len)}, or null when it hands the line over. */
+    static RewardInput asciiRead(byte[] b, int off, int len) {
+        RewardFiles.Scratch sc = new RewardFiles.Scratch();
+        sc.ensure(len);
+        return RewardFiles.asciiRecord(b, off, off + len, sc) == off + len ? sc.input(b) : null;
+    }
+
+    /** The response as the byte reader cleans it (the whole array is one common record). */
+    static String cleaned(byte[] line) {
+        RewardFiles.Scratch sc = new RewardFiles.Scratch();
+        sc.ensure(line.length);
+        assertThat(RewardFiles.asciiRecord(line, 0, line.length, sc)).isEqualTo(line.length);
+        return new String(sc.cleaned, 0, sc.cleanedLength, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -154,7 +168,7 @@ class RewardFilesTest {
             try {
                 RewardInput parsed = RewardFiles.fastRead(b, 0, b.length);
                 want = parsed != null ? fn.score(parsed).toJson()
-                        : RewardFiles.scoreLine(b, 0, b.length, fn, false).toJson();
+                        : RewardFiles.scoreParsed(b, 0, b.length, fn, false).toJson();
             } catch (IllegalArgumentException e) {
                 want = RewardRecords.errorJson(line, e.getMessage());
             }

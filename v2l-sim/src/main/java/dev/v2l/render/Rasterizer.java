@@ -113,13 +113,11 @@ public final class Rasterizer {
         float[] tx = new float[3];
         float[] ty = new float[3];
         float[] tz = new float[3];
-        boolean[] outside = outsideView(mesh, px, py, pz, rx, ry, rz, dx, dy, dz, fx0, fy0, fz0, k);
+        boolean[] outside = cullObjects ? outsideView(mesh, px, py, pz, rx, ry, rz, dx, dy, dz, fx0, fy0, fz0, k)
+                : new boolean[mesh.instanceSpheres.length / 4];
         culled = 0;
-        for (int i = 0; i < outside.length; i++) {
-            if (outside[i] && !cullObjects) {
-                outside[i] = false;
-            }
-            culled += outside[i] ? 1 : 0;
+        for (boolean o : outside) {
+            culled += o ? 1 : 0;
         }
         for (int t = 0; t < mesh.triangles; t++) {
             if (outside[mesh.instance[t]]) {
