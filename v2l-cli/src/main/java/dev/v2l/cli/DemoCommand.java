@@ -94,26 +94,27 @@ final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(out);
         String source = "procedural:seed=" + seed + ",count=" + scenes;
 
-        // 1. rooms, as scene JSON for anyone who wants to look at them
-        Path scenesDir = out.resolve("scenes");
-        ProceduralSource rooms = new ProceduralSource(seed, scenes);
-        for (String id : rooms.ids()) {
-            Path f = scenesDir.resolve(id + ".json");
-            if (!Files.exists(f)) {
-                Scene s = rooms.scene(id);
-                Inputs.writeAtomically(f, SceneJson.write(s));
-            }
-        }
-
-        // 2. the benchmark (rendered frames), unless this very one exists
+        // 2. the benchmark (rendered frames), unless this very one exists: same rooms, settings and build (a build
+        // of another commit may make other rooms)
         Path bench = out.resolve("bench");
         int size = scenes * ITEMS_PER_SCENE;
         ObjectNode key = new ObjectMapper().createObjectNode().put("source", source).put("size", size)
-                .put("seed", seed).put("frames", FRAME_COUNTS.toString()).put("version", VersionProvider.version())
+                .put("seed", seed).put("frames", FRAME_COUNTS.toString()).put("version", build())
                 .put("items", "with cameras and depth");
         Path marker = bench.resolve("demo-bench.json");
         boolean reuse = Files.isRegularFile(bench.resolve("bench.jsonl")) && Files.isRegularFile(marker)
                 && new ObjectMapper().readTree(marker.toFile()).toString().equals(key.toString());
+
+        // 1. rooms, as scene JSON for anyone who wants to look at them (rewritten with the benchmark)
+        Path scenesDir = out.resolve("scenes");
+        ProceduralSource rooms = new ProceduralSource(seed, scenes);
+        for (String id : rooms.ids()) {
+            Path f = scenesDir.resolve(id + ".json");
+            if (!reuse || !Files.exists(f)) {
+                Scene s = rooms.scene(id);
+                Inputs.writeAtomically(f, SceneJson.write(s));
+            }
+        }
         if (reuse) {
             err.println("demo: reusing the benchmark in " + bench);
         } else {
@@ -202,7 +203,7 @@ final class DemoCommand implements Callable<Integer> {
         Path file = results.resolve("realism.json");
         Path framesDir = out.resolve("frames");
         ObjectNode key = new ObjectMapper().createObjectNode().put("rooms", rooms.ids().toString()).put("seed", seed)
-                .put("frames", REALISM_FRAMES).put("version", VersionProvider.version());
+                .put("frames", REALISM_FRAMES).put("version", build());
         Path marker = framesDir.resolve("demo-frames.json");
         if (Files.isRegularFile(file) && Files.isRegularFile(marker)
                 && new ObjectMapper().readTree(marker.toFile()).toString().equals(key.toString())) {
@@ -224,6 +225,11 @@ final class DemoCommand implements Callable<Integer> {
         ObjectNode json = DetectCommand.realismOfRenders(Detector.shared(), renders, framesDir, 0.3, threads);
         Inputs.writeAtomically(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
         Inputs.writeAtomically(marker, key.toPrettyString());
+    }
+
+    /** The version and commit this jar was built from: what a reused result must have been made by. */
+    private static String build() {
+        return VersionProvider.version() + " " + VersionProvider.commit();
     }
 
     private static String percent(JsonNode v) {
